@@ -1,0 +1,38 @@
+# Everything a new user needs, from a machine with only python3 and make.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+DB     ?= data/archive.db
+
+.PHONY: demo test bench quality serve lint clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-test: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@ $(VENV)/.installed
+
+## demo: crawl the built-in offline sample sites into $(DB) and print a summary per paper
+demo: $(VENV)/.installed
+	$(BIN)/vnnews crawl --offline --db $(DB)
+
+## test: the whole test suite (unit, golden pages, end-to-end crawl, datasette)
+test: $(VENV)/.installed-test
+	$(BIN)/python -m pytest
+
+## bench: speed figures beside their baselines, in one run
+bench: $(VENV)/.installed-test
+	$(BIN)/python -m bench
+
+## serve: browse the archive in datasette on 127.0.0.1:8001
+serve: $(VENV)/.installed
+	$(BIN)/vnnews serve --db $(DB)
+
+clean:
+	rm -rf $(VENV) data .pytest_cache build *.egg-info

@@ -1,0 +1,231 @@
+"""The SQLite archive: schema, article upserts with versions, raw pages, runs, failures, full-text search.
+
+Written with sqlite-utils; read by datasette and by later extraction work. WAL mode, so `vnnews serve` can
+read while a crawl writes. Every write is one transaction. The schema is documented in the README.
+
+Search: FTS5 over title, lead and body (unicode61, remove_diacritics 2) plus a folded copy of all three, because
+FTS5 never folds đ to d: "xay dung dang" matches the folded column, "xây dựng Đảng" the original columns.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+import zlib
+from dataclasses import asdict
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any, Iterable
+
+import sqlite_utils
+
+from crawler.items import Article, CrawlFailure, FetchedPage
+from crawler.sites import Site
+from crawler.textnorm import fold
+
+SCHEMA_VERSION = 1
+_VERSIONED_FIELDS = ("title", "lead", "body", "author", "published_at", "section", "content_hash", "extractor_version")
+
+
+def utcnow() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+class Archive:
+    """One archive file. ``Archive("data/archive.db")`` creates or migrates it."""
+
+    def __init__(self, path: str | Path):
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        conn = sqlite3.connect(str(self.path), timeout=60, isolation_level=None)
+        self.db = sqlite_utils.Database(conn)
+        self.db.enable_wal()
+        self.db.execute("PRAGMA synchronous=NORMAL")
+        self.db.execute("PRAGMA busy_timeout=60000")
+        with self.db.atomic():
+            create_schema(self.db)
+
+    def close(self) -> None:
+        self.db.close()
+
+    # -- runs ------------------------------------------------------------------------------------------
+
+    def start_run(self, site: str, invocation: str) -> int:
+        with self.db.atomic():
+            return self.db["crawl_runs"].insert(
+                {"invocation": invocation, "site": site, "started_at": utcnow(), "status": "running"}
+            ).last_pk
+
+    def finish_run(self, run_id: int, counts: dict[str, int], status: str = "finished") -> None:
+        with self.db.atomic():
+            self.db["crawl_runs"].update(run_id, {**counts, "finished_at": utcnow(), "status": status})
+
+    # -- records ---------------------------------------------------------------------------------------
+
+    def save_page(self, page: FetchedPage, run_id: int | None) -> None:
+        """Keep the raw response (zlib-compressed) so `re-extract` never needs the network."""
+        digest = hashlib.sha256(page.body).hexdigest()
+        with self.db.atomic():
+            self.db["pages"].upsert(
+                {
+                    "url": page.url,
+                    "site": page.site,
+                    "status": page.status,
+                    "content_type": page.headers.get("content-type"),
+                    "headers": json.dumps(page.headers, ensure_ascii=False),
+                    "body": zlib.compress(page.body, 6),
+                    "size": len(page.body),
+                    "sha256": digest,
+                    "fetched_at": utcnow(),
+                    "run_id": run_id,
+                },
+                pk="url",
+            )
+
+    def save_article(self, article: Article, run_id: int | None = None) -> str:
+        """Insert or update by canonical URL. Returns "new", "updated" (old content kept in
+        article_versions) or "unchanged"."""
+        now = utcnow()
+        row = _article_row(article)
+        with self.db.atomic():
+            existing = next(self.db["articles"].rows_where("url = ?", [article.url], limit=1), None)
+            if existing is None:
+                pk = self.db["articles"].insert(
+                    {**row, "first_seen": now, "last_seen": now, "version": 1, "run_id": run_id}
+                ).last_pk
+                self._index(pk, article)
+                return "new"
+            former = sorted(set(json.loads(existing["former_urls"] or "[]")) | set(article.former_urls))
+            if existing["content_hash"] == article.content_hash:
+                self.db["articles"].update(existing["id"], {"last_seen": now, "former_urls": json.dumps(former)})
+                return "unchanged"
+            self.db["article_versions"].insert(
+                {"article_id": existing["id"], "version": existing["version"], "saved_at": now,
+                 **{k: existing[k] for k in _VERSIONED_FIELDS}}
+            )
+            self.db["articles"].update(
+                existing["id"],
+                {**row, "former_urls": json.dumps(former), "last_seen": now, "version": existing["version"] + 1,
+                 "run_id": run_id},
+            )
+            self._index(existing["id"], article)
+            return "updated"
+
+    def _index(self, pk: int, article: Article) -> None:
+        lead = article.lead or ""
+        self.db.execute("DELETE FROM articles_fts WHERE rowid = ?", [pk])
+        self.db.execute(
+            "INSERT INTO articles_fts (rowid, title, lead, body, folded) VALUES (?, ?, ?, ?, ?)",
+            [pk, article.title, lead, article.body, fold(f"{article.title}\n{lead}\n{article.body}")],
+        )
+
+    def save_failure(self, failure: CrawlFailure, run_id: int | None) -> None:
+        with self.db.atomic():
+            self.db["failures"].insert({**asdict(failure), "run_id": run_id, "at": utcnow()})
+
+    def sync_sites(self, sites: Iterable[Site]) -> None:
+        with self.db.atomic():
+            self.db["sites"].upsert_all((_site_row(s) for s in sites), pk="name")
+
+    # -- reading ---------------------------------------------------------------------------------------
+
+    def search(self, query: str, limit: int = 20) -> list[dict[str, Any]]:
+        """Full-text search that ignores diacritics: 'xay dung dang' and 'xây dựng Đảng' find the same rows."""
+        terms = " ".join(f'"{t}"' for t in fold(query).replace('"', " ").split())
+        if not terms:
+            return []
+        sql = (
+            "SELECT a.id, a.url, a.site, a.title, a.published_at FROM articles_fts f JOIN articles a ON a.id = f.rowid "
+            "WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?"
+        )
+        return list(self.db.query(sql, [f"folded : ({terms})", limit]))
+
+    def page_body(self, url: str) -> bytes | None:
+        row = next(self.db["pages"].rows_where("url = ?", [url], select="body", limit=1), None)
+        return zlib.decompress(row["body"]) if row else None
+
+
+def create_schema(db: sqlite_utils.Database) -> None:
+    """Create what is missing; each later schema change is a numbered migration on top of this."""
+    if "sites" not in db.table_names():
+        db["sites"].create(
+            {"name": str, "title": str, "province": str, "provinces_before": str, "domains": str,
+             "former_domains": str, "families": str, "feeds": str, "listings": str, "unverified": str},
+            pk="name",
+        )
+    if "articles" not in db.table_names():
+        db["articles"].create(
+            {"id": int, "url": str, "site": str, "section": str, "title": str, "lead": str, "lead_prefix": str,
+             "body": str, "author": str, "source": str, "published_at": str, "published_raw": str,
+             "published_source": str, "published_month": str, "modified_at": str, "tags": str, "images": str,
+             "language": str, "word_count": int, "content_hash": str, "former_urls": str, "first_seen": str,
+             "last_seen": str, "version": int, "extractor_version": str, "run_id": int},
+            pk="id",
+            not_null={"url", "title", "body"},
+            foreign_keys=[("site", "sites", "name")],
+        )
+        db["articles"].create_index(["url"], unique=True)
+        db["articles"].create_index(["site", "published_at"])
+        db["articles"].create_index(["published_month"])
+    if "article_versions" not in db.table_names():
+        db["article_versions"].create(
+            {"id": int, "article_id": int, "version": int, "saved_at": str,
+             **{k: (str) for k in _VERSIONED_FIELDS}},
+            pk="id",
+            foreign_keys=[("article_id", "articles", "id")],
+        )
+        db["article_versions"].create_index(["article_id"])
+    if "pages" not in db.table_names():
+        db["pages"].create(
+            {"url": str, "site": str, "status": int, "content_type": str, "headers": str, "body": bytes,
+             "size": int, "sha256": str, "fetched_at": str, "run_id": int},
+            pk="url",
+        )
+    if "crawl_runs" not in db.table_names():
+        db["crawl_runs"].create(
+            {"id": int, "invocation": str, "site": str, "started_at": str, "finished_at": str, "status": str,
+             "requests": int, "pages": int, "new": int, "updated": int, "unchanged": int, "failed": int,
+             "robots_blocked": int},
+            pk="id",
+        )
+    if "failures" not in db.table_names():
+        db["failures"].create(
+            {"id": int, "run_id": int, "site": str, "url": str, "stage": str, "reason": str, "status": int,
+             "at": str},
+            pk="id",
+            foreign_keys=[("run_id", "crawl_runs", "id")],
+        )
+        db["failures"].create_index(["run_id"])
+    if "articles_fts" not in db.table_names():
+        db.execute(
+            "CREATE VIRTUAL TABLE articles_fts USING fts5("
+            "title, lead, body, folded, tokenize = 'unicode61 remove_diacritics 2')"
+        )
+    db.execute("CREATE TABLE IF NOT EXISTS vnnews_meta (key TEXT PRIMARY KEY, value TEXT)")
+    db.execute("INSERT OR IGNORE INTO vnnews_meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
+
+
+def _article_row(article: Article) -> dict[str, Any]:
+    row = article.to_dict()
+    row["tags"] = json.dumps(row["tags"], ensure_ascii=False)
+    row["images"] = json.dumps(row["images"], ensure_ascii=False)
+    row["former_urls"] = json.dumps(sorted(set(row["former_urls"])))
+    row["published_month"] = (article.published_at or "")[:7] or None
+    return row
+
+
+def _site_row(site: Site) -> dict[str, Any]:
+    dump = lambda value: json.dumps(value, ensure_ascii=False, default=str)  # noqa: E731
+    return {
+        "name": site.name,
+        "title": site.title,
+        "province": site.province,
+        "provinces_before": dump(site.provinces_before),
+        "domains": dump(site.domains),
+        "former_domains": dump(site.former_domains),
+        "families": dump(sorted({e.family for e in site.eras})),
+        "feeds": dump(site.feeds),
+        "listings": dump([listing.url for listing in site.listings]),
+        "unverified": dump(site.unverified),
+    }

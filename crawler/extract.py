@@ -1,0 +1,369 @@
+"""html + url (+ site record) -> Article. A pure function with no Scrapy imports, so the crawl, `vnnews extract`
+and re-extraction of stored pages all run the same code.
+
+Known templates: the CMS family of the URL's era (crawler.families) locates title, lead, printed date, body
+container, byline, section and tags; a block walker keeps paragraphs and captions in order. Unknown templates:
+trafilatura finds the main text. Either way the Vietnamese rules then run: boilerplate lines out, captions once,
+lead prefix split off, byline and source moved out of the body, dates via crawler.dates.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from urllib.parse import urljoin, urlsplit
+
+import lxml.html
+from lxml import etree
+from w3lib.encoding import html_to_unicode
+
+from crawler.dates import parse_date, published_time
+from crawler.families import FAMILIES, Family, is_boilerplate, select
+from crawler.items import Article, Image
+from crawler.sites import Site, site_for_url
+from crawler.textnorm import normalize_line, normalize_text, split_lead_prefix
+
+EXTRACTOR_VERSION = "1.0"
+MAX_HTML_BYTES = 8 * 1024 * 1024
+MIN_BODY_WORDS = 40
+
+
+class NoArticle(Exception):
+    """The page holds no article (a listing, a contact page, a soft 404, a page too broken to read)."""
+
+
+@dataclass
+class _Block:
+    text: str
+    links_only: bool  # every character of the block is link text: a related-links list, a tag cloud
+
+
+_SKIP_TAGS = {"script", "style", "noscript", "form", "iframe", "button", "input", "select", "textarea", "nav",
+              "aside", "svg", "header", "footer", "video", "audio", "object", "embed"}
+_TEXT_TAGS = {"p", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "dd", "dt"}
+_SKIP_CLASS = re.compile(
+    r"related|relate|lienquan|share|social|comment|rating|binhluan|banner|advert|toolbar|print|breadcrumb|"
+    r"\bads?\b|\btags?\b|keyword", re.I)
+_CAPTION_CLASS = re.compile(r"caption|desc|chuthich", re.I)
+_RELATED_HEADINGS = {"tin liên quan", "bài liên quan", "tin cùng chuyên mục", "có thể bạn quan tâm", "đọc thêm",
+                     "xem thêm", "tin khác", "bài viết khác"}
+_BYLINE = re.compile(
+    r"^(?:(?:bài|tin|ảnh|clip|video)(?:\s*(?:,|và|-|\+)\s*(?:ảnh|clip|video))?|nhóm pv|thực hiện)\s*:?\s+(?P<name>.+)$",
+    re.I)
+_SOURCE = re.compile(r"^(?:nguồn|theo)\s*:?\s*(?P<source>.+)$", re.I)
+_AUTHOR_LABEL = re.compile(r"^tác giả(?: bài viết)?\s*:\s*(?P<rest>.*)$", re.I)
+_STAR_BYLINE = re.compile(r"^\*\s*(?P<name>[^,]+)")
+_GENERIC_SUFFIX = re.compile(r"\s+[-|–—]\s+(?:báo|tạp chí|cổng)\s.*$", re.I)
+_SITE_AUTHOR = re.compile(r"báo|\.vn\b|\.com\b|tòa soạn|toà soạn|ban biên tập|admin", re.I)
+
+
+def parse_html(html: bytes | str, content_type: str | None = None) -> etree._Element:
+    """Decode (HTTP header, BOM, meta charset, then UTF-8 guess) and parse. Raises NoArticle on an unreadable page."""
+    if isinstance(html, bytes):
+        if len(html) > MAX_HTML_BYTES:
+            raise NoArticle(f"page too large ({len(html):,} bytes > {MAX_HTML_BYTES:,})")
+        _, html = html_to_unicode(content_type, html)
+    if not html or not html.strip():
+        raise NoArticle("empty page")
+    try:
+        return lxml.html.document_fromstring(html)
+    except (etree.ParserError, ValueError) as exc:
+        raise NoArticle(f"unparseable HTML: {exc}") from None
+
+
+def extract(html: bytes | str, url: str, site: Site | None = None, *, content_type: str | None = None) -> Article:
+    """Extract the article of one page. Raises NoArticle when the page holds none."""
+    doc = parse_html(html, content_type)
+    site = site or site_for_url(url)
+    era = site.era_for(url) if site else None
+    family = FAMILIES.get(era.family) if era else None
+    return _Extraction(doc, url, site, family, html).article()
+
+
+class _Extraction:
+    def __init__(self, doc: etree._Element, url: str, site: Site | None, family: Family | None, html: bytes | str):
+        self.doc, self.url, self.site, self.family, self.html = doc, url, site, family, html
+        self.author: str | None = None
+        self.source: str | None = None
+
+    # -- the pieces ------------------------------------------------------------------------------------
+
+    def _first_text(self, selectors: tuple[str, ...]) -> str | None:
+        for el in select(self.doc, selectors):
+            text = normalize_line(el.text_content())
+            if text:
+                return text
+        return None
+
+    def _meta(self, *names: str) -> str | None:
+        for name in names:
+            values = self.doc.xpath(f"//meta[@property='{name}' or @name='{name}']/@content")
+            if values and values[0].strip():
+                return normalize_line(values[0])
+        return None
+
+    def title(self) -> str:
+        family_title = self._first_text(self.family.title) if self.family else None
+        title = family_title or self._meta("og:title") or normalize_line(self.doc.findtext(".//title") or "")
+        for suffix in self.site.title_suffixes if self.site else ():
+            title = title.removesuffix(suffix)
+        return _GENERIC_SUFFIX.sub("", title).strip()
+
+    def canonical_url(self) -> str:
+        for href in self.doc.xpath("//link[@rel='canonical']/@href"):
+            absolute = urljoin(self.url, href.strip())
+            if self.site is None or self.site.owns(absolute):
+                return absolute.split("#")[0]
+        return self.url.split("#")[0]
+
+    def lead(self) -> tuple[str | None, str | None]:
+        """(prefix, lead). A "* NAME, title …" byline printed at the start of the lead moves to the author."""
+        if not self.family:
+            return None, None
+        elements = select(self.doc, self.family.lead)
+        if not elements:
+            return None, None
+        el = elements[0]
+        strong = el.xpath("(.//strong|.//b)[1]")
+        text = normalize_line(el.text_content())
+        if strong:
+            marked = normalize_line(strong[0].text_content())
+            star = _STAR_BYLINE.match(marked)
+            if star and text.startswith(marked):
+                self.author = self.author or _name(star.group("name"))
+                text = text[len(marked):].strip()
+        if not text:
+            return None, None
+        known = self.site.lead_prefixes if self.site else ()
+        prefix, lead = split_lead_prefix(text, known)
+        return prefix, lead
+
+    def printed_date(self) -> str | None:
+        if not self.family:
+            return None
+        text = self._first_text(self.family.date)
+        if text:
+            # "HOÀNG SA 06:59, 02/02/2024": the reporter's name before the time is the byline
+            before = re.split(r"\d", text, maxsplit=1)[0].strip(" ,-|")
+            if before and before.isupper() and 1 <= len(before.split()) <= 5:
+                self.author = self.author or _name(before)
+        return text
+
+    def section(self) -> str | None:
+        if self.family:
+            crumbs = [normalize_line(a.text_content()) for a in select(self.doc, self.family.section)]
+            crumbs = [c for c in crumbs if c and c.lower() not in ("trang chủ", "home")]
+            if crumbs:
+                return crumbs[-1]
+        return self._meta("article:section")
+
+    def tags(self) -> list[str]:
+        tags = [normalize_line(a.text_content()) for a in select(self.doc, self.family.tags)] if self.family else []
+        tags = tags or [normalize_line(t) for t in self.doc.xpath("//meta[@property='article:tag']/@content")]
+        return list(dict.fromkeys(t for t in tags if t))
+
+    # -- the body --------------------------------------------------------------------------------------
+
+    def body_blocks(self) -> tuple[list[_Block], list[Image]]:
+        containers = select(self.doc, self.family.body) if self.family else []
+        if not containers:
+            return self._generic_blocks(), []
+        container = containers[0]
+        for br in container.iter("br"):
+            br.tail = "\n" + (br.tail or "")
+        blocks: list[_Block] = []
+        images: list[Image] = []
+        self._walk(container, blocks, images)
+        return blocks, images
+
+    def _walk(self, el: etree._Element, blocks: list[_Block], images: list[Image]) -> None:
+        if el.text and el.text.strip():
+            blocks.append(_Block(el.text, False))
+        for child in el:
+            if not isinstance(child.tag, str):
+                pass
+            elif child.tag in _SKIP_TAGS or _SKIP_CLASS.search(child.get("class", "")):
+                pass
+            elif _is_image_block(child):
+                image = self._image(child)
+                if image:
+                    images.append(image)
+            elif child.tag in _TEXT_TAGS or not _has_block_children(child):
+                for img in child.iter("img"):
+                    images.append(Image(urljoin(self.url, img.get("src", "")), None))
+                blocks.append(_Block(child.text_content(), _links_only(child)))
+            else:
+                self._walk(child, blocks, images)
+            if isinstance(child.tag, str) and child.tail and child.tail.strip():
+                blocks.append(_Block(child.tail, False))
+
+    def _image(self, el: etree._Element) -> Image | None:
+        img = next(el.iter("img"), None)
+        if img is None:
+            return None
+        src = img.get("data-src") or img.get("src") or ""
+        caption_els = el.xpath(".//figcaption") or [
+            c for c in el.iter() if isinstance(c.tag, str) and c is not el and _CAPTION_CLASS.search(c.get("class", ""))
+        ]
+        # no marked caption: an image block is small, so its own text is the caption (DNN's tplCaption table)
+        caption = normalize_line((caption_els[0] if caption_els else el).text_content())
+        return Image(urljoin(self.url, src), caption or None)
+
+    def _generic_blocks(self) -> list[_Block]:
+        import trafilatura  # imported here: only unknown templates need it, and it is slow to import
+
+        text = trafilatura.extract(self.html, url=self.url, include_comments=False, include_tables=False,
+                                   favor_precision=True, deduplicate=False) or ""
+        return [_Block(line, False) for line in text.split("\n")]
+
+    # -- the record ------------------------------------------------------------------------------------
+
+    def article(self) -> Article:
+        title = self.title()
+        prefix, lead = self.lead()
+        printed = self.printed_date()
+        blocks, images = self.body_blocks()
+        captions = {i.caption for i in images if i.caption}
+        paragraphs = self._clean(blocks, {title, lead or ""} | captions)
+        paragraphs = self._take_byline(paragraphs)
+        printed_source = self._first_text(self.family.source) if self.family else None
+        if printed_source:
+            self._take_byline([printed_source])  # "Tác giả bài viết: Nguồn: Báo Quảng Trị" outside the body
+        if self.author is None and self.family:
+            self.author = self._first_text(self.family.author)
+        if self.author is None:
+            meta_author = self._meta("author", "article:author", "dc.creator")
+            if meta_author and not _SITE_AUTHOR.search(meta_author):
+                self.author = meta_author
+        body = "\n\n".join(paragraphs)
+        words = len(body.split())
+        if not title:
+            raise NoArticle("no title")
+        if words < MIN_BODY_WORDS:
+            raise NoArticle(f"no article text ({words} words in the body)")
+        when = published_time(self.doc, printed)
+        modified = self._meta("article:modified_time")
+        modified_value = parse_date(modified) if modified else None
+        canonical = self.canonical_url()
+        return Article(
+            url=canonical,
+            site=self.site.name if self.site else None,
+            title=title,
+            lead=lead,
+            lead_prefix=prefix,
+            body=body,
+            author=self.author,
+            source=self.source,
+            published_at=when.value.isoformat(timespec="minutes") if when.value else None,
+            published_raw=when.raw,
+            published_source=when.source,
+            modified_at=modified_value.isoformat() if modified_value else None,
+            section=self.section(),
+            tags=self.tags(),
+            images=_unique_images(images),
+            language=(self.doc.get("lang") or "vi").split("-")[0].lower(),
+            word_count=words,
+            content_hash=content_hash(title, lead, body),
+            extractor_version=EXTRACTOR_VERSION,
+            former_urls=[self.url] if canonical != self.url.split("#")[0] else [],
+        )
+
+    def _clean(self, blocks: list[_Block], drop: set[str]) -> list[str]:
+        paragraphs: list[str] = []
+        in_related = False
+        for block in blocks:
+            for line in normalize_text(block.text).split("\n"):
+                line = line.strip()
+                if not line:
+                    continue
+                low = line.lower().rstrip(":")
+                if low in _RELATED_HEADINGS:
+                    in_related = True
+                    continue
+                if in_related and block.links_only:
+                    continue
+                in_related = False
+                if is_boilerplate(line) or line in drop:
+                    continue
+                if paragraphs and paragraphs[-1] == line:
+                    continue
+                paragraphs.append(line)
+        return paragraphs
+
+    def _take_byline(self, paragraphs: list[str]) -> list[str]:
+        """Move the byline and "Nguồn:" lines at the end of the body into author and source."""
+        while paragraphs:
+            last = paragraphs[-1]
+            label = _AUTHOR_LABEL.match(last)
+            if label:
+                rest = label.group("rest").strip()
+                source = _SOURCE.match(rest)
+                if source:
+                    self.source = source.group("source").strip()
+                elif rest:
+                    self.author = self.author or _name(rest)
+                paragraphs.pop()
+                continue
+            source = _SOURCE.match(last)
+            if source and len(last) < 80:
+                self.source = source.group("source").strip()
+                paragraphs.pop()
+                continue
+            byline = _BYLINE.match(last)
+            if byline and len(byline.group("name").split()) <= 6:
+                self.author = self.author or _name(byline.group("name"))
+                paragraphs.pop()
+                continue
+            if _looks_like_name(last):
+                self.author = self.author or _name(last)
+                paragraphs.pop()
+            break
+        return paragraphs
+
+
+def _name(text: str) -> str:
+    """A byline as a name: trimmed, and ALL CAPS turned into Title Case ("HOÀNG SA" -> "Hoàng Sa")."""
+    text = normalize_line(text).strip(" *,.-:")
+    return text.title() if text.isupper() else text
+
+
+def _looks_like_name(line: str) -> bool:
+    words = line.split()
+    return (1 < len(words) <= 5 and len(line) <= 40 and not re.search(r"[.,;:!?()\d\"“”]", line)
+            and all(w[0].isupper() for w in words))
+
+
+def _is_image_block(el: etree._Element) -> bool:
+    if el.tag == "figure":
+        return True
+    if el.tag in ("table", "div") and next(el.iter("img"), None) is not None:
+        text_len = len(normalize_line(el.text_content()))
+        return text_len < 400 and (el.tag == "table" or bool(re.search(r"image|photo|img|figure", el.get("class", ""), re.I)))
+    return False
+
+
+def _has_block_children(el: etree._Element) -> bool:
+    return any(isinstance(c.tag, str) and (c.tag in _TEXT_TAGS or c.tag in ("div", "figure", "table", "ul", "ol", "section"))
+               for c in el)
+
+
+def _links_only(el: etree._Element) -> bool:
+    text = "".join(el.itertext()).strip()
+    links = "".join("".join(a.itertext()) for a in el.iter("a")).strip()
+    return bool(text) and len(links) >= len(text) * 0.9
+
+
+def _unique_images(images: list[Image]) -> list[Image]:
+    seen: dict[str, Image] = {}
+    for image in images:
+        if image.url and urlsplit(image.url).scheme in ("http", "https"):
+            kept = seen.setdefault(image.url, image)
+            kept.caption = kept.caption or image.caption
+    return list(seen.values())
+
+
+def content_hash(title: str, lead: str | None, body: str) -> str:
+    """sha256 over the normalised text; equal hashes mean the reader sees the same article."""
+    text = normalize_text("\n".join((title, lead or "", body)))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()

@@ -1,0 +1,144 @@
+"""A small HTTP server for the offline mirror, with the failures real sites have.
+
+URL ``/<domain>/<path>?<query>`` serves ``pages/<domain>/<path>``: a path ending in ``/`` serves its
+``index.html``, a query string is part of the file name after ``@`` (``chinh-tri@page=2.html``), an extensionless
+path may be stored with ``.html``. Each domain's ``_mirror.json`` adds what files cannot say::
+
+    {"status": {"/path": 500}, "redirect": {"/old": "https://new/"}, "content_type": {"/x": "application/pdf"},
+     "hang": ["/slow-page"]}
+
+``--delay`` slows every response (to test a crawl killed half-way).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import mimetypes
+import threading
+import time
+from functools import lru_cache
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from crawler.mirror import PAGES
+
+HANG_SECONDS = 30.0
+NOT_FOUND = b"<!DOCTYPE html><html lang='vi'><head><title>404</title></head><body><h1>404 - Trang kh\xc3\xb4ng t\xe1\xbb\x93n t\xe1\xba\xa1i</h1></body></html>"
+
+
+@lru_cache(maxsize=None)
+def _rules(root: Path, domain: str) -> dict:
+    path = root / domain / "_mirror.json"
+    return json.loads(path.read_text("utf-8")) if path.exists() else {}
+
+
+def resolve(root: Path, domain: str, path: str, query: str) -> Path | None:
+    """The file that answers a request, or None (404). Never leaves ``root/domain``."""
+    base = (root / domain).resolve()
+    name = path.lstrip("/")
+    if not name or name.endswith("/"):
+        name += "index.html"
+    if query:
+        stem, dot, ext = name.rpartition(".") if "." in name.rsplit("/", 1)[-1] else (name, "", "")
+        name = f"{stem}@{query}{dot}{ext}"
+    for candidate in (name, name + ".html"):
+        file = (base / candidate).resolve()
+        if file.is_file() and base in file.parents and not file.name.startswith("_"):
+            return file
+    return None
+
+
+class MirrorHandler(BaseHTTPRequestHandler):
+    server_version = "vnnews-mirror/1"
+    root: Path = PAGES
+    delay: float = 0.0
+
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib signature
+        pass  # the crawl logs what it fetched
+
+    def do_GET(self) -> None:  # noqa: N802 - stdlib name
+        parts = urlsplit(self.path)
+        domain, _, rest = parts.path.lstrip("/").partition("/")
+        if not domain:
+            return self._send(200, "text/html; charset=utf-8", self._index())
+        rules = _rules(self.root, domain)
+        key = "/" + rest + (f"?{parts.query}" if parts.query else "")
+        if self.delay:
+            time.sleep(self.delay)
+        if key in rules.get("hang", ()):
+            time.sleep(HANG_SECONDS)
+        if key in rules.get("redirect", {}):
+            self.send_response(301)
+            self.send_header("Location", rules["redirect"][key])
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+            return None
+        status = rules.get("status", {}).get(key)
+        file = resolve(self.root, domain, "/" + rest, parts.query)
+        if file is None:
+            return self._send(status or 404, "text/html; charset=utf-8", NOT_FOUND)
+        ctype = rules.get("content_type", {}).get(key) or _content_type(file)
+        return self._send(status or 200, ctype, file.read_bytes())
+
+    def _send(self, status: int, ctype: str, body: bytes) -> None:
+        try:
+            self.send_response(status)
+            self.send_header("Content-Type", ctype)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+        except (BrokenPipeError, ConnectionResetError):
+            pass  # the client gave up (a crawl's timeout): nothing to answer
+
+    def _index(self) -> bytes:
+        links = "".join(f'<li><a href="/{d.name}/">{d.name}</a></li>' for d in sorted(self.root.iterdir()) if d.is_dir())
+        return f"<!DOCTYPE html><html><body><h1>vnnews offline mirror</h1><ul>{links}</ul></body></html>".encode()
+
+
+def _content_type(file: Path) -> str:
+    if file.suffix in (".html", ".htm", ""):
+        head = file.read_bytes()[:64].lstrip()
+        return "application/rss+xml; charset=utf-8" if head.startswith(b"<?xml") else "text/html; charset=utf-8"
+    if file.suffix in (".rss", ".xml"):
+        return "application/rss+xml; charset=utf-8"
+    if file.suffix == ".txt":
+        return "text/plain; charset=utf-8"
+    return mimetypes.guess_type(file.name)[0] or "application/octet-stream"
+
+
+class MirrorServer:
+    """The mirror on 127.0.0.1 in a background thread: ``with MirrorServer() as m: m.url``."""
+
+    def __init__(self, port: int = 0, *, root: Path = PAGES, delay: float = 0.0):
+        handler = type("Handler", (MirrorHandler,), {"root": root, "delay": delay})
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", port), handler)
+        self.httpd.daemon_threads = True
+        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}"
+        self._thread = threading.Thread(target=self.httpd.serve_forever, name="vnnews-mirror", daemon=True)
+
+    def __enter__(self) -> MirrorServer:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description="Serve the vnnews offline mirror on 127.0.0.1.")
+    parser.add_argument("--port", type=int, default=8765)
+    parser.add_argument("--delay", type=float, default=0.0, help="seconds to wait before every response")
+    args = parser.parse_args(argv)
+    server = MirrorServer(args.port, delay=args.delay)
+    print(f"vnnews mirror on {server.url}/ (Ctrl-C to stop)", flush=True)
+    try:
+        server.httpd.serve_forever()
+    except KeyboardInterrupt:
+        pass
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,51 @@
+"""Vietnamese text normalisation: one place for NFC, Ð->Đ, spaces, lead prefixes and search folding.
+
+Stored text keeps the paper's spelling (tone placement included); only the folded form used for search
+drops marks, so "khoá", "khóa" and "khoa" all meet there.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+_SPACE_RUN = re.compile(r"[ \t\u00a0\u2007\u202f\u3000]+")
+# Ð (U+00D0, Icelandic Eth) and ð are typed for Đ/đ by some CMS editors; neither occurs in Vietnamese.
+_ETH = str.maketrans({"\u00d0": "\u0110", "\u00f0": "\u0111"})
+# "QTO - ", "(CTO) - ", "TQOL - ", "(Baonghean.vn) - ", "(TTV) ": a short paper tag before the lead.
+_GENERIC_PREFIX = re.compile(r"^\s*(\([A-Za-zĐđ.]{2,20}\)\s*[-–—:]?|[A-ZĐ]{2,6}\s*[-–—])\s*")
+
+
+def normalize_text(text: str) -> str:
+    """NFC, Ð->Đ, no invisible characters, single spaces, trimmed lines, no empty lines at the ends."""
+    text = unicodedata.normalize("NFC", text).translate(_INVISIBLE).translate(_ETH)
+    lines = (_SPACE_RUN.sub(" ", line).strip() for line in text.replace("\r\n", "\n").split("\n"))
+    return "\n".join(lines).strip()
+
+
+def normalize_line(text: str) -> str:
+    """One line of text (a title, a byline): like normalize_text, with every newline folded to a space."""
+    return " ".join(normalize_text(text).split())
+
+
+def fold(text: str) -> str:
+    """Diacritic-free lower-case form for search: 'Xây dựng Đảng' -> 'xay dung dang'."""
+    decomposed = unicodedata.normalize("NFD", text.translate(_ETH))
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return stripped.replace("đ", "d").replace("Đ", "D").lower()
+
+
+def split_lead_prefix(lead: str, known: tuple[str, ...] = ()) -> tuple[str | None, str]:
+    """('QTO', 'rest of lead') when the lead starts with a paper tag; (None, lead) otherwise."""
+    for prefix in known:
+        if lead.startswith(prefix):
+            return _tag(prefix), lead[len(prefix):].lstrip()
+    m = _GENERIC_PREFIX.match(lead)
+    if m:
+        return _tag(m.group(1)), lead[m.end():]
+    return None, lead
+
+
+def _tag(prefix: str) -> str:
+    return prefix.strip(" -–—:()")
