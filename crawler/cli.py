@@ -130,8 +130,18 @@ def print_summary(db: str, invocation: str) -> None:
         for f in failures:
             print(f"  {f['site']:<15}{f['stage']:<13}{f['reason'][:48]:<50}{f['url']}")
     total = archive.db.execute("SELECT count(*) FROM articles").fetchone()[0]
-    print(f"\n{total} articles in {db}. Browse them: vnnews serve --db {db}")
+    print(f"\n{total} articles in {db}. Browse them: {_self_command()} serve --db {db}")
     archive.close()
+
+
+def _self_command() -> str:
+    """How the user can call this command again: `vnnews` when it is on PATH, else its path (.venv/bin/vnnews)."""
+    import shutil
+
+    here = Path(sys.argv[0])
+    if here.name == "vnnews" and shutil.which("vnnews") != str(here.resolve()):
+        return os.path.relpath(here)
+    return "vnnews"
 
 
 # -- serve, extract, mirror, sites -----------------------------------------------------------------------------

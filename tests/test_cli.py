@@ -1,0 +1,108 @@
+"""The `vnnews` commands a user types: extract, serve (a real datasette process), sites."""
+
+from __future__ import annotations
+
+import json
+import socket
+import subprocess
+import sys
+import time
+import urllib.parse
+import urllib.request
+
+import pytest
+
+from crawler.mirror import PAGES
+from tests.conftest import ROOT, VNNEWS, run_vnnews
+
+SEED_000 = PAGES / "baoquangninh.com.vn/chinh-tri/201805/dang-bo-tx-dong-trieu-xay-dung-dang-bo-trong-sach-vung-manh-2391205/index.html"
+SEED_000_URL = "https://baoquangninh.com.vn/chinh-tri/201805/dang-bo-tx-dong-trieu-xay-dung-dang-bo-trong-sach-vung-manh-2391205/"
+
+
+def test_extract_prints_one_json_record() -> None:
+    result = run_vnnews("extract", str(SEED_000), "--url", SEED_000_URL)
+    record = json.loads(result.stdout)
+    for field in ("url", "site", "title", "lead", "body", "author", "published_at", "published_raw", "section", "tags", "images"):
+        assert field in record
+    assert record["site"] == "baoquangninh"
+    assert record["published_at"] == "2018-05-08T07:38+07:00"
+    assert record["published_raw"] == "Thứ Ba, 08/05/2018, 07:38 [GMT+7]"
+    assert record["author"] == "Nguyễn Chiến"
+    assert record["images"][1] == {
+        "url": "https://baoquangninh.com.vn/file/e7837c02816d130b0181a995d7ad7172/052018/hcc-dong-trieu_20180507163612.jpg",
+        "caption": "Giải quyết thủ tục hành chính tại Trung tâm Hành chính công TX Đông Triều. Ảnh: Phan Hằng"}
+
+
+def test_extract_of_a_page_without_article_says_so(tmp_path) -> None:
+    page = PAGES / "baoquangninh.vn/lien-he-toa-soan-3000001.html"
+    result = run_vnnews("extract", str(page), "--url", "https://baoquangninh.vn/lien-he-toa-soan-3000001.html", check=False)
+    assert result.returncode == 1
+    assert json.loads(result.stdout)["error"].startswith("no article")
+
+
+def test_extract_of_a_missing_file_is_a_clear_error(tmp_path) -> None:
+    result = run_vnnews("extract", str(tmp_path / "nothing.html"), "--url", "https://x.vn/a", check=False)
+    assert result.returncode == 1 and "no such file" in result.stderr
+
+
+def test_unknown_site_is_one_clear_line() -> None:
+    result = run_vnnews("crawl", "--site", "baohanoi", "--offline", check=False)
+    assert result.returncode == 2
+    assert "unknown site 'baohanoi'" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_sites_lists_the_registry() -> None:
+    out = run_vnnews("sites").stdout
+    assert "Báo Quảng Ninh" in out and "baophutho.vn (B" in out
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def datasette(crawled):
+    db, _ = crawled
+    port = _free_port()
+    process = subprocess.Popen([*VNNEWS, "serve", "--db", str(db), "--port", str(port)], cwd=ROOT,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    base = f"http://127.0.0.1:{port}"
+    for _ in range(100):
+        try:
+            urllib.request.urlopen(base + "/-/versions.json", timeout=1)
+            break
+        except OSError:
+            time.sleep(0.2)
+    else:
+        process.kill()
+        raise AssertionError(process.stderr.read().decode())
+    yield base
+    process.terminate()
+    process.wait(10)
+
+
+def _json(url: str) -> dict:
+    with urllib.request.urlopen(url, timeout=10) as response:
+        return json.loads(response.read())
+
+
+@pytest.mark.parametrize("query", ["xay dung dang", "xây dựng Đảng"])
+def test_serve_searches_with_and_without_diacritics(datasette: str, query: str) -> None:
+    data = _json(f"{datasette}/archive/articles.json?_search={urllib.parse.quote(query)}&_shape=objects&_size=50")
+    titles = {row["title"] for row in data["rows"]}
+    assert "Đạ Tẻh: Công tác xây dựng Đảng tiếp tục được đổi mới" in titles
+    assert "Đức Trọng trao giấy chứng nhận 22 sản phẩm OCOP" not in titles
+    assert len(titles) >= 8
+
+
+def test_serve_has_titles_descriptions_and_facets(datasette: str) -> None:
+    data = _json(f"{datasette}/archive/articles.json?_shape=objects")
+    assert set(data["facet_results"]) >= {"site", "section", "published_month"}
+    sites = {f["value"]: f["count"] for f in data["facet_results"]["site"]["results"]}
+    assert sites == {"baolamdong": 3, "baoquangninh": 3, "baoquangtri": 3, "baotuyenquang": 3, "baovinhphuc": 3}
+    assert data["rows"][0]["published_at"] == "2026-01-12T14:10+07:00"  # newest first
+    metadata = _json(f"{datasette}/-/metadata.json")
+    assert metadata["title"].startswith("vnnews")
+    assert "published_at" in metadata["databases"]["archive"]["tables"]["articles"]["columns"]

@@ -1,0 +1,89 @@
+"""The archive on a real SQLite file: upserts, versions, pages, failures, search with and without diacritics."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from archive.store import Archive
+from crawler.extract import content_hash
+from crawler.items import Article, CrawlFailure, FetchedPage
+
+
+def make_article(url: str = "https://baoquangninh.vn/a-3391201.html", body: str = "Công tác xây dựng Đảng được chú trọng.",
+                 title: str = "Tỉnh ủy triển khai nhiệm vụ xây dựng Đảng", lead: str = "Sáng 8/1, hội nghị khoá mới.") -> Article:
+    return Article(url=url, site="baoquangninh", title=title, body=body, lead=lead,
+                   published_at="2026-01-08T16:45+07:00", content_hash=content_hash(title, lead, body),
+                   extractor_version="test")
+
+
+@pytest.fixture()
+def store(tmp_path) -> Archive:
+    archive = Archive(tmp_path / "archive.db")
+    yield archive
+    archive.close()
+
+
+def test_schema_and_wal(store: Archive) -> None:
+    assert {"sites", "articles", "article_versions", "pages", "crawl_runs", "failures", "articles_fts"} <= set(store.db.table_names())
+    assert store.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert store.db.execute("SELECT value FROM vnnews_meta WHERE key='schema_version'").fetchone()[0] == "1"
+
+
+def test_new_unchanged_updated_with_versions(store: Archive) -> None:
+    article = make_article()
+    assert store.save_article(article) == "new"
+    assert store.save_article(article) == "unchanged"
+    edited = dataclasses.replace(article, body=article.body + " Đã sửa.",
+                                 content_hash=content_hash(article.title, article.lead, article.body + " Đã sửa."))
+    assert store.save_article(edited) == "updated"
+    row = next(store.db["articles"].rows)
+    assert row["version"] == 2 and row["body"].endswith("Đã sửa.") and row["published_month"] == "2026-01"
+    versions = list(store.db["article_versions"].rows)
+    assert len(versions) == 1 and versions[0]["version"] == 1 and versions[0]["body"] == article.body
+    assert store.db["articles"].count == 1
+
+
+def test_former_urls_accumulate(store: Archive) -> None:
+    store.save_article(dataclasses.replace(make_article(), former_urls=["https://old.example/1"]))
+    store.save_article(dataclasses.replace(make_article(), former_urls=["https://old.example/2"]))
+    row = next(store.db["articles"].rows)
+    assert row["former_urls"] == '["https://old.example/1", "https://old.example/2"]'
+
+
+def test_search_with_and_without_diacritics(store: Archive) -> None:
+    store.save_article(make_article())
+    store.save_article(make_article(url="https://baoquangninh.vn/b-3391202.html", title="Thời tiết Hạ Long",
+                                    body="Trời nắng đẹp, nhiệt độ cao.", lead="Dự báo thời tiết."))
+    for query in ("xay dung dang", "xây dựng Đảng", "XAY DUNG ĐANG", "khoa moi", "khóa mới", "khoá mới"):
+        hits = store.search(query)
+        assert [h["url"] for h in hits] == ["https://baoquangninh.vn/a-3391201.html"], query
+    assert store.search("ha long")[0]["title"] == "Thời tiết Hạ Long"
+    assert store.search('"; DROP TABLE articles; --') == []
+
+
+def test_updated_article_is_reindexed(store: Archive) -> None:
+    article = make_article()
+    store.save_article(article)
+    changed = dataclasses.replace(article, title="Đại hội Đảng bộ", content_hash="other")
+    store.save_article(changed)
+    assert store.search("dai hoi")[0]["title"] == "Đại hội Đảng bộ"
+    assert store.db.execute("SELECT count(*) FROM articles_fts").fetchone()[0] == 1
+
+
+def test_pages_are_compressed_and_read_back(store: Archive) -> None:
+    body = ("<html><body>" + "<p>Xây dựng Đảng</p>" * 500 + "</body></html>").encode()
+    store.save_page(FetchedPage("https://baoquangninh.vn/a.html", "baoquangninh", 200, {"content-type": "text/html"}, body), None)
+    row = next(store.db["pages"].rows)
+    assert row["size"] == len(body) and len(row["body"]) < len(body) / 10
+    assert store.page_body("https://baoquangninh.vn/a.html") == body
+
+
+def test_runs_and_failures(store: Archive) -> None:
+    run = store.start_run("baoquangninh", "inv1")
+    store.save_failure(CrawlFailure("https://baoquangninh.vn/x.html", "baoquangninh", "http", "HTTP 404", 404), run)
+    store.finish_run(run, {"requests": 3, "failed": 1})
+    assert next(store.db["crawl_runs"].rows)["status"] == "finished"
+    failure = next(store.db["failures"].rows)
+    assert (failure["run_id"], failure["stage"], failure["status"]) == (run, "http", 404)
