@@ -46,6 +46,7 @@ _TIME = re.compile(
 _TZ = re.compile(r"[\[(]?\s*(?:gmt|utc)\s*(?:([+-])\s*(\d{1,2})(?::?(\d{2}))?)?\s*[\])]?")
 # only right after a time ("07:38:00+0700"), so "29-12-2023" never yields an offset
 _NUM_OFFSET = re.compile(r"(?<=:\d\d)\s?([+-])(\d{2}):?(\d{2})(?!\d)")
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _RELATIVE = re.compile(r"(\d+)\s*(giây|phút|giờ|tiếng|ngày|tuần|tháng|năm)\s*(?:trước|qua)")
 
 _MONTH_WORDS = {
@@ -128,12 +129,17 @@ def _combine(d: date, t: time, offset: timedelta | None) -> datetime | None:
     return datetime.combine(d, t, tzinfo=tz).astimezone(VN_TZ)
 
 
-def _parse_iso(s: str, offset: timedelta | None) -> datetime | date | None:
+_INVALID = object()  # a date-shaped string that is no real day: answer None at once, never guess
+
+
+def _parse_iso(s: str, offset: timedelta | None) -> datetime | date | object | None:
     m = _ISO.search(s)
     if not m:
         return None
     d = _make_date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
-    if d is None or m.group(4) is None:
+    if d is None:
+        return _INVALID
+    if m.group(4) is None:
         return d
     t = time(int(m.group(4)), int(m.group(5)), int(m.group(6) or 0))
     zone = m.group(7)
@@ -196,7 +202,7 @@ def _parse(text: str, now: datetime | None) -> datetime | date | None:
     offset, s = _find_offset(s)
     iso = _parse_iso(s, offset)
     if iso is not None:
-        return iso
+        return None if iso is _INVALID else iso
     d, span = _find_date(s)
     if d is None and span is not None:
         return None  # a date-shaped string that is not a real day (30/02): no guess
@@ -207,7 +213,8 @@ def _parse(text: str, now: datetime | None) -> datetime | date | None:
     relative = _parse_relative(s, now)
     if relative is not None:
         return relative
-    return _fallback(s) if len(s) <= _MAX_FALLBACK_LEN and any(c.isdigit() for c in s) else None
+    # dateparser only for short strings that name a year: it reads "Số 5" as the 5th of this month
+    return _fallback(s) if len(s) <= _MAX_FALLBACK_LEN and _YEAR.search(s) else None
 
 
 @lru_cache(maxsize=1)

@@ -1,0 +1,1 @@
+"""Benchmarks: each prints our figures beside its baseline, measured in the same run on the same input."""
