@@ -19,13 +19,13 @@ from lxml import etree
 from w3lib.encoding import html_to_unicode
 
 from crawler.dates import parse_date, published_time
-from crawler.families import FAMILIES, Family, is_boilerplate, select
+from crawler.families import FAMILIES, Family, detect_family, is_boilerplate, select
 from crawler.items import Article, Image
 from crawler.sites import Site, site_for_url
-from crawler.textnorm import normalize_line, normalize_text, split_lead_prefix
+from crawler.textnorm import fold, normalize_line, normalize_text, split_lead_prefix
 
 EXTRACTOR_VERSION = "1.0"
-MAX_HTML_BYTES = 8 * 1024 * 1024
+MAX_HTML_BYTES = 16 * 1024 * 1024  # Scrapy's DOWNLOAD_MAXSIZE in crawler/settings.py
 MIN_BODY_WORDS = 40
 
 
@@ -54,18 +54,36 @@ _BYLINE = re.compile(
 _SOURCE = re.compile(r"^(?:nguồn|theo)\s*:?\s*(?P<source>.+)$", re.I)
 _AUTHOR_LABEL = re.compile(r"^tác giả(?: bài viết)?\s*:\s*(?P<rest>.*)$", re.I)
 _STAR_BYLINE = re.compile(r"^\*\s*(?P<name>[^,]+)")
+_DATE_ELEMENTS = ("//*[contains(@class, 'date') or contains(@class, 'time') or contains(@class, 'publish')]"
+                  "[not(ancestor::*[contains(@class, 'related') or contains(@class, 'side')])]")
 _GENERIC_SUFFIX = re.compile(r"\s+[-|–—]\s+(?:báo|tạp chí|cổng)\s.*$", re.I)
 _SITE_AUTHOR = re.compile(r"báo|\.vn\b|\.com\b|tòa soạn|toà soạn|ban biên tập|admin", re.I)
 
 
+def decode_html(body: bytes, content_type: str | None = None) -> str:
+    """Bytes to text. Valid UTF-8 is UTF-8 whatever the page declares (Vietnamese pages often declare
+    iso-8859-1 or windows-1258 and send UTF-8); otherwise the declared charset (header, BOM, meta), and for
+    a page that claims UTF-8 but is not, windows-1258, the legacy Vietnamese code page."""
+    try:
+        return body.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    encoding, text = html_to_unicode(content_type, body)
+    if encoding.replace("-", "").lower() in ("utf8", "ascii"):
+        return body.decode("cp1258", errors="replace")
+    return text
+
+
 def parse_html(html: bytes | str, content_type: str | None = None) -> etree._Element:
-    """Decode (HTTP header, BOM, meta charset, then UTF-8 guess) and parse. Raises NoArticle on an unreadable page."""
+    """Decode and parse. Raises NoArticle on an empty, oversized, truncated or unreadable page."""
     if isinstance(html, bytes):
         if len(html) > MAX_HTML_BYTES:
             raise NoArticle(f"page too large ({len(html):,} bytes > {MAX_HTML_BYTES:,})")
-        _, html = html_to_unicode(content_type, html)
+        html = decode_html(html, content_type)
     if not html or not html.strip():
         raise NoArticle("empty page")
+    if "</html>" not in html[-4096:].lower() and "</body>" not in html[-8192:].lower():
+        raise NoArticle("truncated page: the HTML ends before </body>")
     try:
         return lxml.html.document_fromstring(html)
     except (etree.ParserError, ValueError) as exc:
@@ -77,7 +95,8 @@ def extract(html: bytes | str, url: str, site: Site | None = None, *, content_ty
     doc = parse_html(html, content_type)
     site = site or site_for_url(url)
     era = site.era_for(url) if site else None
-    family = FAMILIES.get(era.family) if era else None
+    # the registry's era first; for papers it does not know, the family the markup shows; else trafilatura
+    family = FAMILIES.get(era.family) if era else detect_family(doc)
     return _Extraction(doc, url, site, family, html).article()
 
 
@@ -140,15 +159,34 @@ class _Extraction:
         return prefix, lead
 
     def printed_date(self) -> str | None:
-        if not self.family:
-            return None
-        text = self._first_text(self.family.date)
+        text = self._first_text(self.family.date) if self.family else self._generic_printed_date()
         if text:
             # "HOÀNG SA 06:59, 02/02/2024": the reporter's name before the time is the byline
             before = re.split(r"\d", text, maxsplit=1)[0].strip(" ,-|")
             if before and before.isupper() and 1 <= len(before.split()) <= 5:
                 self.author = self.author or _name(before)
         return text
+
+    def _generic_printed_date(self) -> str | None:
+        """Unknown template: the first short element whose class says date or time and whose text is one."""
+        for el in self.doc.xpath(_DATE_ELEMENTS):
+            text = normalize_line(el.text_content())
+            if len(text) < 80 and parse_date(text) is not None:
+                return text
+        return None
+
+    def _lead_from_first_paragraph(self, paragraphs: list[str]) -> tuple[str | None, str | None]:
+        """No lead element: a first paragraph that opens with the paper's tag ("(Baothanhhoa.vn) - …") or
+        repeats the page's description is the lead."""
+        if not paragraphs:
+            return None, None
+        known = self.site.lead_prefixes if self.site else ()
+        prefix, rest = split_lead_prefix(paragraphs[0], known)
+        description = self._meta("description", "og:description")
+        if prefix or (description and fold(rest)[:60] == fold(description)[:60]):
+            paragraphs.pop(0)
+            return prefix, rest
+        return None, None
 
     def section(self) -> str | None:
         if self.family:
@@ -225,7 +263,9 @@ class _Extraction:
         printed = self.printed_date()
         blocks, images = self.body_blocks()
         captions = {i.caption for i in images if i.caption}
-        paragraphs = self._clean(blocks, {title, lead or ""} | captions)
+        paragraphs = self._clean(blocks, {title, lead or "", printed or ""} | captions)
+        if lead is None:
+            prefix, lead = self._lead_from_first_paragraph(paragraphs)
         paragraphs = self._take_byline(paragraphs)
         printed_source = self._first_text(self.family.source) if self.family else None
         if printed_source:

@@ -104,6 +104,10 @@ FAMILIES: dict[str, Family] = {
 
 _compiled: dict[str, CSSSelector] = {}
 
+# Markers that name a family from the markup alone, for pages of papers the registry does not know yet.
+# Most specific first; each needs its body container and its title.
+_DETECTION_ORDER = ("B", "C", "VHV", "DNN", "D", "A")
+
 
 def select(doc, selectors: tuple[str, ...]) -> list:  # noqa: ANN001 - lxml element
     """Elements matched by the first selector that matches anything."""
@@ -115,6 +119,15 @@ def select(doc, selectors: tuple[str, ...]) -> list:  # noqa: ANN001 - lxml elem
         if found:
             return found
     return []
+
+
+def detect_family(doc) -> Family | None:  # noqa: ANN001 - lxml element
+    """The family whose own body and title selectors (the first of each) both match this page."""
+    for name in _DETECTION_ORDER:
+        family = FAMILIES[name]
+        if select(doc, family.body[:1]) and select(doc, family.title[:1]):
+            return family
+    return None
 
 
 # Lines that are never article text, on any family (SITES.md §4). Matched against a whole line, folded

@@ -12,7 +12,6 @@ SITE = Site(
     ),
     feeds=("https://baolamdong.vn/rss/chinh-tri",),
     listings=(Listing("https://baolamdong.vn/chinh-tri", "https://baolamdong.vn/chinh-tri?p={n}"),),
-    lead_prefixes=("(BTN) - ",),
     title_suffixes=(" - Báo Lâm Đồng", " | Báo Lâm Đồng điện tử"),
     unverified=("feeds",),
 )

@@ -1,0 +1,234 @@
+"""crawler.extract on every golden page, against the seed texts, and on pages that are broken in the ways real
+pages are broken."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from crawler.extract import NoArticle, extract
+from crawler.mirror import PAGES
+from crawler.textnorm import fold, normalize_text, split_lead_prefix
+from tests.conftest import ROOT
+from tests.golden import GOLDEN, UNCOMPARED, golden_path, pages, record
+
+SEEDS = ROOT.parent / "shared" / "seeds"
+PAGE_LIST = pages()
+
+
+@pytest.mark.parametrize(("path", "url"), PAGE_LIST, ids=[u.removeprefix("https://") for _, u in PAGE_LIST])
+def test_golden_page(path: Path, url: str) -> None:
+    expected = json.loads(golden_path(url).read_text("utf-8"))
+    assert record(path, url) == expected
+
+
+def test_every_page_has_a_golden_file_and_every_golden_file_a_page() -> None:
+    expected = {golden_path(url) for _, url in PAGE_LIST}
+    assert {p for p in expected if not p.exists()} == set()
+    assert set(GOLDEN.glob("*.json")) == expected
+
+
+def test_goldens_cover_every_family() -> None:
+    from crawler.families import FAMILIES, detect_family
+    from crawler.extract import parse_html
+    from crawler.sites import site_for_url
+
+    seen = set()
+    for path, url in PAGE_LIST:
+        if "article" in json.loads(golden_path(url).read_text("utf-8")):
+            site = site_for_url(url)
+            era = site.era_for(url) if site else None
+            family = era.family if era else getattr(detect_family(parse_html(path.read_bytes())), "name", "generic")
+            seen.add(family)
+    assert seen == set(FAMILIES) | {"generic"}
+
+
+# --- the seed texts are the ground truth: the body is exactly the seed's article paragraphs ------------------
+
+def seed_lines(n: int) -> list[str]:
+    path = next(SEEDS.glob(f"{n:03d}_*.txt"))
+    return path.read_text("utf-8").split("\n")
+
+
+SEED_PAGES = {
+    0: ("baoquangninh.com.vn/chinh-tri/201805/dang-bo-tx-dong-trieu-xay-dung-dang-bo-trong-sach-vung-manh-2391205/index.html",
+        6, [11, 13, 18, 20, 22, 24]),
+    1: ("baolamdong.vn/chinh-tri/202402/da-teh-cong-tac-xay-dung-dang-tiep-tuc-duoc-doi-moi-8f3c1a2/index.html",
+        4, [10, 12, 14, 16, 18, 20]),
+    2: ("baoquangtri.vn/xay-dung-dang-bo-khoi-co-quan-va-doanh-nghiep-tinh-quang-tri-vung-manh-toan-dien-154953.htm",
+        None, [6, 8, 10, 17, 19, 21, 23, 25, 27, 29, 31]),
+    3: ("baovinhphuc.com.vn/xay-dung-dang/43817/binh-xuyen-chu-trong-cong-tac-xay-dung-dang.html",
+        5, [12, 14, 16, 18, 20, 22, 24, 26, 28, 30, 32, 34, 36, 38]),
+    4: ("baotuyenquang.com.vn/yen-son-xay-dung-chi-bo-dang-bo-trong-sach-vung-manh-122866.html",
+        None, [9, 11, 13, 15, 17, 19, 21, 23]),
+}
+
+
+@pytest.mark.parametrize("seed", sorted(SEED_PAGES))
+def test_seed_article_body_is_the_seed_text(seed: int) -> None:
+    if not SEEDS.exists():
+        pytest.fail(f"the seeds are expected beside the repo at {SEEDS}")
+    page, lead_line, body_lines = SEED_PAGES[seed]
+    lines = seed_lines(seed)
+    from tests.golden import page_url
+
+    url = page_url(PAGES, PAGES / page)
+    article = extract((PAGES / page).read_bytes(), url)
+    assert article.body == "\n\n".join(normalize_text(lines[i]) for i in body_lines)
+    if lead_line is not None:
+        assert article.lead == normalize_text(lines[lead_line])
+    assert article.title == normalize_text(lines[2 if seed == 4 else 0])
+
+
+def test_same_article_in_two_templates_gives_the_same_record() -> None:
+    old = extract((PAGES / SEED_PAGES[0][0]).read_bytes(),
+                  "https://baoquangninh.com.vn/chinh-tri/201805/dang-bo-tx-dong-trieu-xay-dung-dang-bo-trong-sach-vung-manh-2391205/")
+    new_page = ROOT / "tests/pages/baoquangninh.vn/dang-bo-tx-dong-trieu-xay-dung-dang-bo-trong-sach-vung-manh-2391205.html"
+    new = extract(new_page.read_bytes(), "https://baoquangninh.vn/dang-bo-tx-dong-trieu-xay-dung-dang-bo-trong-sach-vung-manh-2391205.html")
+    for field in ("title", "lead", "body", "author", "published_at", "section", "tags", "word_count", "content_hash"):
+        assert getattr(old, field) == getattr(new, field), field
+    assert [i.caption for i in old.images] == [i.caption for i in new.images]
+
+
+# --- broken pages: a clear "no article", never a crash, never a wrong article ---------------------------------
+
+SEED_0 = (PAGES / SEED_PAGES[0][0]).read_bytes()
+SEED_0_URL = "https://baoquangninh.com.vn/chinh-tri/201805/dang-bo-tx-dong-trieu-xay-dung-dang-bo-trong-sach-vung-manh-2391205/"
+
+
+def test_truncated_page_is_no_article() -> None:
+    with pytest.raises(NoArticle, match="truncated"):
+        extract(SEED_0[: len(SEED_0) // 2], SEED_0_URL)
+
+
+@pytest.mark.parametrize("body", [b"", b"   \n", b"\x00\x01\x02\xff" * 1000, b"%PDF-1.4 binary", "<html></html>".encode()])
+def test_empty_and_binary_pages_are_no_article(body: bytes) -> None:
+    with pytest.raises(NoArticle):
+        extract(body, SEED_0_URL)
+
+
+def test_utf8_page_declared_as_another_charset() -> None:
+    lying = SEED_0.replace(b'<meta charset="utf-8">', b'<meta charset="iso-8859-1">')
+    article = extract(lying, SEED_0_URL, content_type="text/html; charset=iso-8859-1")
+    assert article.title == "Đảng bộ TX Đông Triều: Xây dựng Đảng bộ trong sạch, vững mạnh"
+
+
+def _cp1258(text: str) -> bytes:
+    """Windows-1258 as legacy Vietnamese sites wrote it: precomposed base letters, combining tone marks."""
+    tones = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
+    out = []
+    for char in text:
+        try:
+            out.append(char.encode("cp1258"))
+        except UnicodeEncodeError:
+            parts = unicodedata.normalize("NFD", char)
+            base = unicodedata.normalize("NFC", "".join(c for c in parts if c not in tones))
+            out.append((base + "".join(c for c in parts if c in tones)).encode("cp1258"))
+    return b"".join(out)
+
+
+def test_windows_1258_page_sent_as_utf8() -> None:
+    legacy = _cp1258(SEED_0.decode("utf-8").replace('<meta charset="utf-8">', ""))
+    with pytest.raises(UnicodeDecodeError):
+        legacy.decode("utf-8")
+    article = extract(legacy, SEED_0_URL, content_type="text/html; charset=utf-8")
+    assert article.title == "Đảng bộ TX Đông Triều: Xây dựng Đảng bộ trong sạch, vững mạnh"
+    assert article.published_at == "2018-05-08T07:38+07:00"
+
+
+def test_windows_1258_page_that_says_so() -> None:
+    legacy = _cp1258(SEED_0.decode("utf-8").replace('<meta charset="utf-8">', '<meta charset="windows-1258">'))
+    assert extract(legacy, SEED_0_URL).author == "Nguyễn Chiến"
+
+
+def test_ten_megabyte_page_still_gives_its_article() -> None:
+    filler = b"<div class='ads'>" + b"<span>qu\xe1\xba\xa3ng c\xc3\xa1o</span>" * 400_000 + b"</div>"
+    huge = SEED_0.replace(b"<div id=\"footer\">", filler + b"<div id=\"footer\">")
+    assert len(huge) > 10_000_000
+    article = extract(huge, SEED_0_URL)
+    assert article.author == "Nguyễn Chiến" and article.word_count == 937
+
+
+def test_page_over_the_download_limit_is_refused() -> None:
+    with pytest.raises(NoArticle, match="too large"):
+        extract(SEED_0 + b" " * 17_000_000, SEED_0_URL)
+
+
+def test_extraction_has_no_scrapy_imports() -> None:
+    code = "import sys, crawler.extract; sys.exit(1 if any(m.startswith('scrapy') for m in sys.modules) else 0)"
+    assert subprocess.run([sys.executable, "-c", code], cwd=ROOT).returncode == 0
+
+
+# --- bylines, in every place papers print them -------------------------------------------------------------
+
+def d_page(body: str, sapo: str = "Sapo của bài báo.", time: str = "08/01/2026 - 16:45") -> bytes:
+    paragraphs = "".join(f"<p>{p}</p>" for p in ["Đoạn văn " + "rất dài " * 25 + "kết thúc."] * 2)
+    return (f"<html><body><article><h1 class='detail-title'>Tiêu đề</h1><div class='detail-time'>{time}</div>"
+            f"<h2 class='detail-sapo'>{sapo}</h2><div class='detail-content'>{paragraphs}{body}</div></article>"
+            "</body></html>").encode()
+
+
+URL_D = "https://baoquangninh.vn/tieu-de-3391999.html"
+
+
+@pytest.mark.parametrize(("last", "author", "source"), [
+    ("<p>Nguyễn Chiến</p>", "Nguyễn Chiến", None),
+    ("<p>Bài, ảnh: Ngọc Hưng</p>", "Ngọc Hưng", None),
+    ("<p>Bài, ảnh Nguyễn Khánh</p>", "Nguyễn Khánh", None),
+    ("<p>Tin, ảnh: Minh Huyền</p>", "Minh Huyền", None),
+    ("<p><strong>THU HẰNG</strong></p>", "Thu Hằng", None),
+    ("<p>Tác giả bài viết: Nguồn: Báo Quảng Trị</p>", None, "Báo Quảng Trị"),
+    ("<p>Lê Hợi</p><p>Nguồn: TTXVN</p>", "Lê Hợi", "TTXVN"),
+    ("<p>Theo Báo Nhân Dân</p>", None, "Báo Nhân Dân"),
+    ("<p>Đây là câu cuối của bài.</p>", None, None),
+])
+def test_byline_at_the_end(last: str, author: str | None, source: str | None) -> None:
+    article = extract(d_page(last), URL_D)
+    assert (article.author, article.source) == (author, source)
+    assert article.body.endswith("kết thúc.") or article.body.endswith("câu cuối của bài.")
+
+
+def test_byline_before_the_lead_and_before_the_time() -> None:
+    article = extract(d_page("", sapo="<strong>* LÊ VĂN AN, TUV, Bí thư Huyện ủy</strong> Nội dung sapo."), URL_D)
+    assert (article.author, article.lead) == ("Lê Văn An", "Nội dung sapo.")
+    article = extract(d_page("", time="HOÀNG SA 06:59, 02/02/2024"), URL_D)
+    assert (article.author, article.published_at) == ("Hoàng Sa", "2024-02-02T06:59+07:00")
+
+
+def test_site_name_is_never_the_author() -> None:
+    page = d_page("").replace(b"<html>", b"<html><head><meta name='author' content='B\xc3\xa1o Qu\xe1\xba\xa3ng Ninh'></head>")
+    assert extract(page, URL_D).author is None
+    page = d_page("").replace(b"<html>", b"<html><head><meta name='author' content='Ph\xe1\xba\xa1m Ho\xc3\xa0ng'></head>")
+    assert extract(page, URL_D).author == "Phạm Hoàng"
+
+
+# --- text normalisation ------------------------------------------------------------------------------------
+
+def test_normalize_text() -> None:
+    nfd = unicodedata.normalize("NFD", "Xây dựng Đảng")
+    assert normalize_text(nfd) == "Xây dựng Đảng"
+    assert normalize_text("Ðạ Tẻh\u00a0 và\u200b  ðô thị \n\n") == "Đạ Tẻh và đô thị"
+    assert normalize_text("khoá  học") == "khoá học"  # the paper's tone placement is kept
+
+
+@pytest.mark.parametrize(("text", "folded"), [
+    ("Xây dựng Đảng", "xay dung dang"), ("khoá", "khoa"), ("khóa", "khoa"), ("Ðạ Tẻh", "da teh"),
+    (unicodedata.normalize("NFD", "Nguyễn Ưng"), "nguyen ung")])
+def test_fold(text: str, folded: str) -> None:
+    assert fold(text) == folded
+
+
+@pytest.mark.parametrize(("lead", "prefix", "rest"), [
+    ("QTO - Chiều 8/1, …", "QTO", "Chiều 8/1, …"), ("(QBĐT) - Đảng ủy …", "QBĐT", "Đảng ủy …"),
+    ("(CTO) - Sáng nay …", "CTO", "Sáng nay …"), ("TQOL - Đảng bộ …", "TQOL", "Đảng bộ …"),
+    ("(TTV) Hội nghị …", "TTV", "Hội nghị …"), ("(Baonghean.vn) - Chiều …", "Baonghean.vn", "Chiều …"),
+    ("LCĐT - Sáng …", "LCĐT", "Sáng …"), ("Những năm qua, …", None, "Những năm qua, …"),
+    ("UBND tỉnh - cơ quan …", None, "UBND tỉnh - cơ quan …"),
+])
+def test_lead_prefixes(lead: str, prefix: str | None, rest: str) -> None:
+    assert split_lead_prefix(lead) == (prefix, rest)
