@@ -36,3 +36,7 @@ serve: $(VENV)/.installed
 
 clean:
 	rm -rf $(VENV) data .pytest_cache build *.egg-info
+
+## quality: extraction accuracy per field over the golden pages, beside bare trafilatura
+quality: $(VENV)/.installed-test
+	$(BIN)/python -m bench.quality

@@ -16,7 +16,7 @@ import zlib
 from dataclasses import asdict
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Iterable, Iterator
 
 import sqlite_utils
 
@@ -25,6 +25,8 @@ from crawler.sites import Site
 from crawler.textnorm import fold
 
 SCHEMA_VERSION = 1
+# not part of what was extracted: a difference here alone does not make a new version
+_BOOKKEEPING = ("former_urls", "extractor_version")
 _VERSIONED_FIELDS = ("title", "lead", "body", "author", "published_at", "section", "content_hash", "extractor_version")
 
 
@@ -83,9 +85,10 @@ class Archive:
                 pk="url",
             )
 
-    def save_article(self, article: Article, run_id: int | None = None) -> str:
-        """Insert or update by canonical URL. Returns "new", "updated" (old content kept in
-        article_versions) or "unchanged"."""
+    def save_article(self, article: Article, run_id: int | None = None, *, cause: str = "crawl") -> str:
+        """Insert or update by canonical URL. Returns "new", "updated" (the previous row kept in article_versions,
+        with its ``cause``: "crawl" when a crawl found different content, "re-extract" when the extractor changed)
+        or "unchanged"."""
         now = utcnow()
         row = _article_row(article)
         with self.db.atomic():
@@ -96,18 +99,19 @@ class Archive:
                 ).last_pk
                 self._index(pk, article)
                 return "new"
-            former = sorted(set(json.loads(existing["former_urls"] or "[]")) | set(article.former_urls))
-            if existing["content_hash"] == article.content_hash:
-                self.db["articles"].update(existing["id"], {"last_seen": now, "former_urls": json.dumps(former)})
+            former = json.dumps(sorted(set(json.loads(existing["former_urls"] or "[]")) | set(article.former_urls)))
+            seen = {"last_seen": now} if cause == "crawl" else {}
+            if all(existing[k] == v for k, v in row.items() if k not in _BOOKKEEPING):
+                self.db["articles"].update(
+                    existing["id"], {**seen, "former_urls": former, "extractor_version": article.extractor_version})
                 return "unchanged"
             self.db["article_versions"].insert(
-                {"article_id": existing["id"], "version": existing["version"], "saved_at": now,
+                {"article_id": existing["id"], "version": existing["version"], "saved_at": now, "cause": cause,
                  **{k: existing[k] for k in _VERSIONED_FIELDS}}
             )
             self.db["articles"].update(
                 existing["id"],
-                {**row, "former_urls": json.dumps(former), "last_seen": now, "version": existing["version"] + 1,
-                 "run_id": run_id},
+                {**row, **seen, "former_urls": former, "version": existing["version"] + 1, "run_id": run_id},
             )
             self._index(existing["id"], article)
             return "updated"
@@ -141,6 +145,12 @@ class Archive:
         )
         return list(self.db.query(sql, [f"folded : ({terms})", limit]))
 
+    def iter_pages(self, sites: list[str] | None = None) -> Iterator[dict[str, Any]]:
+        """Stored pages with their raw body decompressed, one at a time (bounded memory on a large archive)."""
+        where = f"site IN ({', '.join('?' * len(sites))})" if sites else None
+        for row in self.db["pages"].rows_where(where, sites or [], order_by="url"):
+            yield {**row, "body": zlib.decompress(row["body"])}
+
     def page_body(self, url: str) -> bytes | None:
         row = next(self.db["pages"].rows_where("url = ?", [url], select="body", limit=1), None)
         return zlib.decompress(row["body"]) if row else None
@@ -170,8 +180,8 @@ def create_schema(db: sqlite_utils.Database) -> None:
         db["articles"].create_index(["published_month"])
     if "article_versions" not in db.table_names():
         db["article_versions"].create(
-            {"id": int, "article_id": int, "version": int, "saved_at": str,
-             **{k: (str) for k in _VERSIONED_FIELDS}},
+            {"id": int, "article_id": int, "version": int, "saved_at": str, "cause": str,
+             **{k: str for k in _VERSIONED_FIELDS}},
             pk="id",
             foreign_keys=[("article_id", "articles", "id")],
         )

@@ -6,7 +6,7 @@ import argparse
 import importlib
 import time
 
-BENCHES = ["dates"]
+BENCHES = ["dates", "extraction"]
 
 
 def main() -> None:

@@ -43,6 +43,11 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--site", help="the paper, when the URL's domain is not in the registry")
     p.set_defaults(func=_extract)
 
+    p = commands.add_parser("re-extract", help="re-run extraction over the stored pages (no network)")
+    p.add_argument("--db", default=DEFAULT_DB)
+    p.add_argument("--site", action="append", metavar="NAME", help="only these papers (repeatable)")
+    p.set_defaults(func=_re_extract)
+
     p = commands.add_parser("mirror", help="serve the built-in sample sites on 127.0.0.1")
     p.add_argument("--port", type=int, default=8765)
     p.add_argument("--delay", type=float, default=0.0, help="seconds before each response")
@@ -187,6 +192,21 @@ def _extract(args: argparse.Namespace) -> int:
         print(json.dumps({"url": args.url, "error": f"no article: {exc}"}, ensure_ascii=False))
         return 1
     print(json.dumps(article.to_dict(), ensure_ascii=False, indent=2))
+    return 0
+
+
+def _re_extract(args: argparse.Namespace) -> int:
+    from crawler.extract import EXTRACTOR_VERSION
+    from crawler.reextract import print_progress, re_extract
+    from crawler.sites import get_site
+
+    if not Path(args.db).exists():
+        print(f"vnnews: no archive at {args.db}", file=sys.stderr)
+        return 1
+    sites = [get_site(n).name for n in args.site] if args.site else None
+    print(f"re-extracting the pages stored in {args.db} with extractor {EXTRACTOR_VERSION}", file=sys.stderr)
+    counts = re_extract(args.db, sites, progress=print_progress)
+    print_progress(counts)
     return 0
 
 

@@ -87,3 +87,31 @@ def test_runs_and_failures(store: Archive) -> None:
     assert next(store.db["crawl_runs"].rows)["status"] == "finished"
     failure = next(store.db["failures"].rows)
     assert (failure["run_id"], failure["stage"], failure["status"]) == (run, "http", 404)
+
+
+def test_re_extract_updates_changed_records_only(tmp_path) -> None:
+    """A record written by an older extractor (no author, old version) is corrected from its stored page."""
+    from crawler.extract import EXTRACTOR_VERSION, extract
+    from crawler.mirror import PAGES
+    from tests.conftest import run_vnnews
+
+    db = tmp_path / "archive.db"
+    archive = Archive(db)
+    url = "https://baoquangninh.vn/tinh-uy-quang-ninh-trien-khai-nhiem-vu-xay-dung-dang-nam-2026-3391201.html"
+    html = (PAGES / "baoquangninh.vn/tinh-uy-quang-ninh-trien-khai-nhiem-vu-xay-dung-dang-nam-2026-3391201.html").read_bytes()
+    archive.save_page(FetchedPage(url, "baoquangninh", 200, {"content-type": "text/html; charset=utf-8"}, html), None)
+    old = dataclasses.replace(extract(html, url), author=None, extractor_version="0.9")
+    archive.save_article(old)
+    archive.close()
+
+    out = run_vnnews("re-extract", "--db", str(db))
+    assert "1 pages: 1 updated, 0 unchanged" in out.stderr
+    archive = Archive(db)
+    row = next(archive.db["articles"].rows)
+    assert (row["author"], row["extractor_version"], row["version"]) == ("Thu Hằng", EXTRACTOR_VERSION, 2)
+    version = next(archive.db["article_versions"].rows)
+    assert (version["cause"], version["author"], version["extractor_version"]) == ("re-extract", None, "0.9")
+    archive.close()
+
+    out = run_vnnews("re-extract", "--db", str(db))
+    assert "1 pages: 0 updated, 1 unchanged" in out.stderr
