@@ -13,8 +13,8 @@ import hashlib
 import json
 import sqlite3
 import zlib
-from dataclasses import asdict
-from datetime import datetime, timezone
+from dataclasses import asdict, dataclass
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
@@ -151,9 +151,61 @@ class Archive:
         for row in self.db["pages"].rows_where(where, sites or [], order_by="url"):
             yield {**row, "body": zlib.decompress(row["body"])}
 
+    def crawl_state(self, site: str, *, recheck_days: float) -> CrawlState:
+        """What a crawl of ``site`` needs to know before it starts: the archive is the crawl's memory."""
+        known: dict[str, str | None] = {}
+        for row in self.db.query("SELECT url, former_urls, published_at FROM articles WHERE site = ?", [site]):
+            known[row["url"]] = row["published_at"]
+            for former in json.loads(row["former_urls"] or "[]"):
+                known[former] = row["published_at"]
+        cutoff = (datetime.now(timezone.utc) - timedelta(days=recheck_days)).isoformat()
+        recheck = {
+            row["url"]: {k: row[k] for k in ("etag", "last_modified") if row[k]}
+            for row in self.db.query(
+                "SELECT a.url, json_extract(p.headers, '$.etag') AS etag, "
+                "json_extract(p.headers, '$.last-modified') AS last_modified "
+                "FROM articles a LEFT JOIN pages p ON p.url = a.url WHERE a.site = ? AND a.published_at >= ?",
+                [site, _vn_iso(cutoff)])
+        }
+        now = datetime.now(timezone.utc)
+        retry_later = set()
+        for row in self.db.query(
+            "SELECT url, stage, status, count(*) AS n, max(at) AS last FROM failures WHERE site = ? GROUP BY url",
+            [site],
+        ):
+            if row["stage"] in ("extract", "content-type") or row["status"] in (404, 410):
+                wait = timedelta(days=30)  # the page is gone or is no article: look again in a month
+            elif row["stage"] == "robots":
+                wait = timedelta(days=7)  # robots.txt rules change, but seldom
+            else:  # timeouts, 5xx: back off 1, 2, 4 … hours, a week at most
+                wait = min(timedelta(hours=2 ** (row["n"] - 1)), timedelta(days=7))
+            if datetime.fromisoformat(row["last"]) + wait > now:
+                retry_later.add(row["url"])
+        last = next(self.db.query(
+            "SELECT status FROM crawl_runs WHERE site = ? AND status != 'running' ORDER BY id DESC LIMIT 1", [site]), None)
+        return CrawlState(known, recheck, retry_later, caught_up=bool(last and last["status"] == "finished"))
+
+    def mark_interrupted_runs(self) -> int:
+        """Runs still 'running' when no crawl holds the lock died (killed, power cut): say so."""
+        with self.db.atomic():
+            cursor = self.db.execute("UPDATE crawl_runs SET status = 'interrupted' WHERE status = 'running'")
+        return cursor.rowcount
+
     def page_body(self, url: str) -> bytes | None:
         row = next(self.db["pages"].rows_where("url = ?", [url], select="body", limit=1), None)
         return zlib.decompress(row["body"]) if row else None
+
+
+@dataclass
+class CrawlState:
+    known: dict[str, str | None]  # archived URLs (canonical and former) -> published_at
+    recheck: dict[str, dict[str, str]]  # recent articles to re-fetch for edits -> their etag / last-modified
+    retry_later: set[str]  # URLs that failed too recently to try again
+    caught_up: bool  # the last run of this paper finished: pagination may stop at the first page with nothing new
+
+
+def _vn_iso(utc_iso: str) -> str:
+    return datetime.fromisoformat(utc_iso).astimezone(timezone(timedelta(hours=7))).isoformat(timespec="minutes")
 
 
 def create_schema(db: sqlite_utils.Database) -> None:
@@ -195,8 +247,8 @@ def create_schema(db: sqlite_utils.Database) -> None:
     if "crawl_runs" not in db.table_names():
         db["crawl_runs"].create(
             {"id": int, "invocation": str, "site": str, "started_at": str, "finished_at": str, "status": str,
-             "requests": int, "pages": int, "new": int, "updated": int, "unchanged": int, "failed": int,
-             "robots_blocked": int},
+             "requests": int, "listing_pages": int, "article_requests": int, "not_modified": int, "pages": int, "new": int,
+             "updated": int, "unchanged": int, "failed": int, "skipped": int, "robots_blocked": int, "no_date": int},
             pk="id",
         )
     if "failures" not in db.table_names():

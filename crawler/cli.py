@@ -22,15 +22,28 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="vnnews", description="Crawl and archive Vietnamese provincial newspapers.")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    p = commands.add_parser("crawl", help="crawl papers into the archive")
+    p = commands.add_parser("crawl", help="crawl papers into the archive (incremental: only what is new)")
     p.add_argument("--site", action="append", metavar="NAME", help="a paper from `vnnews sites` (repeatable; default: all)")
     p.add_argument("--db", default=DEFAULT_DB, help=f"archive file (default: {DEFAULT_DB})")
-    p.add_argument("--max-pages", type=int, help="listing pages to follow per section")
+    p.add_argument("--max-pages", type=int, help="listing pages to follow per section at most")
+    p.add_argument("--since", type=_date, metavar="YYYY-MM-DD", help="follow listings back to this date")
+    p.add_argument("--backfill", action="store_true", help="follow listings past archived articles (with --until)")
+    p.add_argument("--until", type=_date, metavar="YYYY-MM-DD", help="with --backfill: how far back to go")
+    p.add_argument("--recheck-days", type=float, metavar="N", help="re-fetch articles published in the last N days "
+                   "for edits (default: VNNEWS_RECHECK_DAYS, 2)")
+    p.add_argument("--wait", type=float, default=0, metavar="SECONDS",
+                   help="when another crawl holds the archive, wait this long for it instead of exiting")
     where = p.add_mutually_exclusive_group()
     where.add_argument("--offline", action="store_true", help="crawl the built-in sample sites on 127.0.0.1")
     where.add_argument("--mirror", metavar="URL", help="crawl a running mirror (`vnnews mirror`) instead of the web")
     p.add_argument("-v", "--verbose", action="store_true", help="Scrapy's own log at INFO level")
     p.set_defaults(func=_crawl)
+
+    p = commands.add_parser("status", help="per paper: last run, new articles, failures, template drift")
+    p.add_argument("--db", default=DEFAULT_DB)
+    p.add_argument("--max-age", type=float, default=48, metavar="HOURS",
+                   help="a paper with no finished run for this long is stale (default: 48)")
+    p.set_defaults(func=_status)
 
     p = commands.add_parser("serve", help="browse the archive in datasette on 127.0.0.1")
     p.add_argument("--db", default=DEFAULT_DB)
@@ -67,30 +80,62 @@ def main(argv: list[str] | None = None) -> int:
 # -- crawl -------------------------------------------------------------------------------------------------
 
 
+def _date(text: str) -> str:
+    from datetime import date
+
+    try:
+        return date.fromisoformat(text).isoformat()
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
+
+
+EX_TEMPFAIL = 75  # sysexits.h: try again later (another crawl holds the archive)
+
+
 def _crawl(args: argparse.Namespace) -> int:
+    from archive.lock import ArchiveBusy, crawl_lock
     from crawler.sites import SITES, get_site
 
+    if args.until and not args.backfill:
+        print("vnnews: --until goes with --backfill (use --since to bound an ordinary crawl)", file=sys.stderr)
+        return 2
     names = [get_site(n).name for n in args.site] if args.site else list(SITES)
-    if args.offline:
-        from crawler.mirror.server import MirrorServer
+    options = {"max_pages": args.max_pages, "since": args.since, "until": args.until,
+               "backfill": args.backfill, "recheck_days": args.recheck_days}
+    try:
+        with crawl_lock(args.db, wait=args.wait):
+            if args.offline:
+                from crawler.mirror.server import MirrorServer
 
-        with MirrorServer() as mirror:
-            print(f"offline mirror of the sample sites on {mirror.url}/", file=sys.stderr)
-            invocation = crawl(names, db=args.db, mirror=mirror.url, max_pages=args.max_pages, verbose=args.verbose)
-    else:
-        invocation = crawl(names, db=args.db, mirror=args.mirror, max_pages=args.max_pages, verbose=args.verbose)
+                with MirrorServer() as mirror:
+                    print(f"offline mirror of the sample sites on {mirror.url}/", file=sys.stderr)
+                    invocation = crawl(names, db=args.db, mirror=mirror.url, verbose=args.verbose, **options)
+            else:
+                invocation = crawl(names, db=args.db, mirror=args.mirror, verbose=args.verbose, **options)
+    except ArchiveBusy as exc:
+        print(f"vnnews: {exc}; not starting a second one (use --wait SECONDS to wait for it)", file=sys.stderr)
+        return EX_TEMPFAIL
     print_summary(args.db, invocation)
     return 0
 
 
-def crawl(names: list[str], *, db: str = DEFAULT_DB, mirror: str | None = None, max_pages: int | None = None,
-          verbose: bool = False) -> str:
-    """Run the spiders of these papers in one process, into ``db``. Returns the invocation id of the runs."""
+def crawl(names: list[str], *, db: str = DEFAULT_DB, mirror: str | None = None, verbose: bool = False,
+          **spider_options: object) -> str:
+    """Run the spiders of these papers in one process, into ``db``. Returns the invocation id of the runs.
+    The caller holds the archive's lock (archive.lock.crawl_lock)."""
     os.environ.setdefault("SCRAPY_SETTINGS_MODULE", "crawler.settings")
     from scrapy import signals
     from scrapy.crawler import CrawlerProcess
     from scrapy.utils.project import get_project_settings
 
+    from archive.store import Archive
+    from crawler.progress import Progress
+
+    archive = Archive(db)
+    interrupted = archive.mark_interrupted_runs()
+    archive.close()
+    if interrupted:
+        print(f"{interrupted} earlier run(s) never finished (killed?): this run catches up", file=sys.stderr)
     invocation = uuid.uuid4().hex[:12]
     settings = get_project_settings()
     settings.set("VNNEWS_DB", db)
@@ -99,19 +144,19 @@ def crawl(names: list[str], *, db: str = DEFAULT_DB, mirror: str | None = None, 
     if mirror:
         settings.set("VNNEWS_MIRROR", mirror)
     process = CrawlerProcess(settings)
+    progress = Progress(names)
     for name in names:
         crawler = process.create_crawler(name)
-        crawler.signals.connect(_report_closed, signal=signals.spider_closed)
-        kwargs = {"max_pages": max_pages} if max_pages else {}
-        process.crawl(crawler, **kwargs)
+        crawler.signals.connect(progress.item_scraped, signal=signals.item_scraped)
+        crawler.signals.connect(progress.spider_closed, signal=signals.spider_closed)
+        process.crawl(crawler, **{k: v for k, v in spider_options.items() if v not in (None, False)})
+    from twisted.internet import reactor, task
+
+    ticker = task.LoopingCall(progress.tick)
+    reactor.callWhenRunning(ticker.start, progress.interval, now=False)
     process.start()
+    progress.close()
     return invocation
-
-
-def _report_closed(spider: object, reason: str) -> None:
-    stats = spider.crawler.stats  # type: ignore[attr-defined]
-    print(f"  {spider.name:<14} done ({reason}): {stats.get_value('downloader/request_count', 0)} requests, "  # type: ignore[attr-defined]
-          f"{stats.get_value('item_scraped_count', 0)} pages and failures", file=sys.stderr, flush=True)
 
 
 def print_summary(db: str, invocation: str) -> None:
@@ -119,14 +164,16 @@ def print_summary(db: str, invocation: str) -> None:
 
     archive = Archive(db)
     runs = list(archive.db.query(
-        "SELECT id, site, requests, pages, new, updated, unchanged, failed, status FROM crawl_runs "
+        "SELECT id, site, requests, pages, new, updated, unchanged, failed, skipped, status FROM crawl_runs "
         "WHERE invocation = ? ORDER BY site", [invocation]))
-    header = f"{'paper':<15}{'requests':>9}{'pages':>7}{'new':>6}{'updated':>9}{'unchanged':>11}{'failed':>8}  total stored"
+    header = (f"{'paper':<15}{'requests':>9}{'pages':>7}{'new':>6}{'updated':>9}{'unchanged':>11}{'failed':>8}"
+              f"{'skipped':>9}  total stored")
     print("\n" + header + "\n" + "-" * len(header))
     for run in runs:
         stored = archive.db.execute("SELECT count(*) FROM articles WHERE site = ?", [run["site"]]).fetchone()[0]
         print(f"{run['site']:<15}{run['requests'] or 0:>9}{run['pages'] or 0:>7}{run['new'] or 0:>6}"
-              f"{run['updated'] or 0:>9}{run['unchanged'] or 0:>11}{run['failed'] or 0:>8}  {stored:>12}")
+              f"{run['updated'] or 0:>9}{run['unchanged'] or 0:>11}{run['failed'] or 0:>8}{run['skipped'] or 0:>9}"
+              f"  {stored:>12}")
     failures = list(archive.db.query(
         "SELECT f.site, f.stage, f.reason, f.url FROM failures f JOIN crawl_runs r ON r.id = f.run_id "
         "WHERE r.invocation = ? ORDER BY f.site, f.url", [invocation]))
@@ -150,6 +197,31 @@ def _self_command() -> str:
 
 
 # -- serve, extract, mirror, sites -----------------------------------------------------------------------------
+
+
+def _status(args: argparse.Namespace) -> int:
+    from archive.status import paper_status
+    from archive.store import Archive
+
+    if not Path(args.db).exists():
+        print(f"vnnews: no archive at {args.db}", file=sys.stderr)
+        return 1
+    archive = Archive(args.db)
+    papers = paper_status(archive, max_age_hours=args.max_age)
+    archive.close()
+    if not papers:
+        print("vnnews: no crawl has run on this archive yet", file=sys.stderr)
+        return 1
+    header = (f"{'paper':<15}{'last finished run (UTC)':<26}{'new 1d':>7}{'7d':>5}{'30d':>6}{'fetch fail':>11}"
+              f"{'drift':>7}  state")
+    print(header + "\n" + "-" * len(header))
+    for p in papers:
+        print(f"{p.site:<15}{(p.last_success or 'never')[:19]:<26}{p.new_1d:>7}{p.new_7d:>5}{p.new_30d:>6}"
+              f"{p.failure_rate:>11.0%}{p.drift:>7.0%}  {p.state}")
+    bad = [p for p in papers if p.state != "ok"]
+    for p in bad:
+        print(f"vnnews: {p.site} is {p.state}", file=sys.stderr)
+    return 1 if bad else 0
 
 
 def _serve(args: argparse.Namespace) -> int:

@@ -94,10 +94,25 @@ def extract(html: bytes | str, url: str, site: Site | None = None, *, content_ty
     """Extract the article of one page. Raises NoArticle when the page holds none."""
     doc = parse_html(html, content_type)
     site = site or site_for_url(url)
+    return _Extraction(doc, url, site, _family_for(doc, url, site), html).article()
+
+
+def published_at_of(html: bytes | str, url: str, site: Site | None = None) -> str | None:
+    """Only the published time of a page (ISO), for crawls bounded by date; None when it has none."""
+    try:
+        doc = parse_html(html)
+    except NoArticle:
+        return None
+    site = site or site_for_url(url)
+    extraction = _Extraction(doc, url, site, _family_for(doc, url, site), html)
+    value = published_time(doc, extraction.printed_date()).value
+    return value.isoformat() if value else None
+
+
+def _family_for(doc: etree._Element, url: str, site: Site | None) -> Family | None:
+    """The registry's era first; for papers it does not know, the family the markup shows; else None (trafilatura)."""
     era = site.era_for(url) if site else None
-    # the registry's era first; for papers it does not know, the family the markup shows; else trafilatura
-    family = FAMILIES.get(era.family) if era else detect_family(doc)
-    return _Extraction(doc, url, site, family, html).article()
+    return FAMILIES.get(era.family) if era else detect_family(doc)
 
 
 class _Extraction:

@@ -54,6 +54,7 @@ class FetchedPage:
     requested_url: str | None = None  # the URL before redirects, when it differs
     article: Article | None = None  # set by the extraction pipeline
     error: str | None = None  # set by the extraction pipeline when the page holds no article
+    outcome: str | None = None  # set by the archive pipeline: new, updated, unchanged or failed
 
 
 @dataclass

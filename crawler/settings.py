@@ -36,12 +36,18 @@ RETRY_ENABLED = True
 RETRY_TIMES = 2
 REDIRECT_MAX_TIMES = 5
 COOKIES_ENABLED = False
+DOWNLOADER_MIDDLEWARES = {
+    # process_response runs from high to low: this sees a redirect before RedirectMiddleware (600) follows it
+    "crawler.middlewares.PaperRedirectsMiddleware": 650,
+}
 TELNETCONSOLE_ENABLED = False
 REMOTE_CONTROL_ENABLED = False  # Scrapy >= 2.19 opens a control port by default; a cron job needs none
 
 # Where the archive goes, and the pipelines that fill it: extract, then store.
 VNNEWS_DB = "data/archive.db"
 VNNEWS_INVOCATION = None  # set by `vnnews crawl` so one command's runs share an id
+VNNEWS_RECHECK_DAYS = 2.0  # articles published this recently are re-fetched (conditionally) to catch edits
+VNNEWS_EXTRACT_WORKERS = -1  # extraction processes; -1: one per core, 0: extract in the crawl process
 ITEM_PIPELINES = {
     "crawler.pipelines.ExtractPipeline": 100,
     "crawler.pipelines.ArchivePipeline": 300,

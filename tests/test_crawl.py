@@ -83,6 +83,7 @@ EXPECTED_FAILURES = {
     "baoquangninh": {
         ("https://baoquangninh.vn/bai-viet-da-go-3391000.html", "http", "HTTP 404"),
         ("https://baoquangninh.vn/lien-he-toa-soan-3000001.html", "extract", "no article text"),
+        ("https://baoquangninh.vn/noi-bo-hop-giao-ban-3391300.html", "robots", "not fetched: Forbidden by robots.txt"),
     },
     "baolamdong": {
         ("https://baolamdong.vn/bai-cu-da-xoa-380999.html", "http", "HTTP 404"),
@@ -98,6 +99,8 @@ EXPECTED_FAILURES = {
         ("https://baophutho.vn/bai-da-xoa-post224999.html", "http", "HTTP 404"),
         ("https://baophutho.vn/gioi-thieu-post1.html", "extract", "no article text"),
         ("https://baophutho.vn/trang-cham-post225001.html", "fetch", "DownloadTimeoutError"),
+        ("https://baovinhphuc.com.vn/xay-dung-dang/43950/hoi-nghi-quang-ba-du-lich.html", "redirect",
+         "redirected off the paper's domains, to https://quangcao.example.com/khuyen-mai"),
     },
     "baotuyenquang": {
         ("https://baotuyenquang.com.vn/bai-cu-179000.html", "http", "HTTP 404"),
@@ -164,10 +167,15 @@ def test_redirect_to_the_new_domain_keeps_the_former_url(archive: Archive) -> No
         "https://baovinhphuc.com.vn/xay-dung-dang/43900/vinh-yen-ra-mat-mo-hinh-dan-van-kheo.html"]
 
 
-def test_robots_txt_is_obeyed(archive: Archive) -> None:
+def test_robots_txt_is_obeyed(mirror, archive: Archive) -> None:
     assert not list(archive.db["pages"].rows_where("url like ?", ["%noi-bo-%"]))
+    assert not any("noi-bo-" in path for path, _ in mirror.requests)
     run = next(archive.db["crawl_runs"].rows_where("site = ?", ["baoquangninh"]))
-    assert run["robots_blocked"] == 1
+    assert run["robots_blocked"] == 1 and run["failed"] == 2
+
+
+def test_redirects_leave_the_paper_only_within_its_domains(mirror, archive: Archive) -> None:
+    assert not any("quangcao.example.com" in path for path, _ in mirror.requests)
 
 
 def test_runs_and_summary(crawled: tuple, archive: Archive) -> None:
@@ -181,17 +189,22 @@ def test_runs_and_summary(crawled: tuple, archive: Archive) -> None:
     assert "HTTP 404" in output
 
 
-def test_a_second_run_duplicates_nothing(mirror, crawled: tuple) -> None:
+def test_a_second_run_fetches_no_article_page_again(mirror, crawled: tuple) -> None:
     db, _ = crawled
+    before = len(mirror.requests)
     result = run_vnnews("crawl", "--mirror", mirror.url, "--db", str(db))
     archive = Archive(db)
     try:
         assert archive.db["articles"].count == 15
         latest = list(archive.db.query(
-            "SELECT site, new, updated, unchanged FROM crawl_runs WHERE invocation = "
+            "SELECT site, requests, article_requests, pages, new, updated, failed FROM crawl_runs WHERE invocation = "
             "(SELECT invocation FROM crawl_runs ORDER BY id DESC LIMIT 1)"))
         assert len(latest) == 5
-        assert all(r["new"] == 0 and r["updated"] == 0 and r["unchanged"] == 3 for r in latest), latest
+        for run in latest:
+            assert (run["article_requests"], run["pages"], run["new"], run["updated"], run["failed"]) == (0, 0, 0, 0, 0), run
+            assert run["requests"] <= 4, run  # robots.txt, feed, first listing page
+        fetched = [path for path, _ in mirror.requests[before:]]
+        assert not any(path.endswith(("post225410.html", "3391201.html", "8f3c1a2/", "154953.htm")) for path in fetched)
         assert "15 articles in" in result.stdout
     finally:
         archive.close()

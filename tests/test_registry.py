@@ -79,8 +79,9 @@ def test_scrapy_list_shows_one_spider_per_paper() -> None:
     assert set(out.stdout.split()) == set(SITES) | {"news"}
 
 
-def test_scrapy_check_runs_the_spider_contracts(mirror) -> None:
-    out = subprocess.run([sys.executable, "-m", "scrapy", "check", "baoquangninh", "-s", f"VNNEWS_MIRROR={mirror.url}"],
+def test_scrapy_check_runs_the_spider_contracts(mirror, tmp_path) -> None:
+    out = subprocess.run([sys.executable, "-m", "scrapy", "check", "baoquangninh", "-s", f"VNNEWS_MIRROR={mirror.url}",
+                          "-s", f"VNNEWS_DB={tmp_path / 'fresh.db'}"],
                          cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert out.returncode == 0, out.stderr[-2000:]
-    assert "OK" in out.stderr
+    assert "Ran 2 contracts" in out.stderr and "OK" in out.stderr

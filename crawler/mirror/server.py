@@ -7,12 +7,14 @@ path may be stored with ``.html``. Each domain's ``_mirror.json`` adds what file
     {"status": {"/path": 500}, "redirect": {"/old": "https://new/"}, "content_type": {"/x": "application/pdf"},
      "hang": ["/slow-page"]}
 
-``--delay`` slows every response (to test a crawl killed half-way).
+``--delay`` slows every response (to test a crawl killed half-way). Responses carry ETag and Last-Modified
+and answer conditional requests with 304, as the papers' servers do.
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import mimetypes
 import threading
@@ -20,6 +22,7 @@ import time
 from functools import lru_cache
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from email.utils import formatdate
 from urllib.parse import urlsplit
 
 from crawler.mirror import PAGES
@@ -54,11 +57,13 @@ class MirrorHandler(BaseHTTPRequestHandler):
     server_version = "vnnews-mirror/1"
     root: Path = PAGES
     delay: float = 0.0
+    requests: list[tuple[str, dict[str, str]]] = []  # (path, headers) of every request, for tests
 
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib signature
         pass  # the crawl logs what it fetched
 
     def do_GET(self) -> None:  # noqa: N802 - stdlib name
+        self.requests.append((self.path, dict(self.headers)))
         parts = urlsplit(self.path)
         domain, _, rest = parts.path.lstrip("/").partition("/")
         if not domain:
@@ -80,13 +85,21 @@ class MirrorHandler(BaseHTTPRequestHandler):
         if file is None:
             return self._send(status or 404, "text/html; charset=utf-8", NOT_FOUND)
         ctype = rules.get("content_type", {}).get(key) or _content_type(file)
-        return self._send(status or 200, ctype, file.read_bytes())
+        body = file.read_bytes()
+        validators = {"ETag": f'"{hashlib.sha1(body).hexdigest()[:16]}"',
+                      "Last-Modified": formatdate(file.stat().st_mtime, usegmt=True)}
+        if self.headers.get("If-None-Match") == validators["ETag"] or (
+                not self.headers.get("If-None-Match") and self.headers.get("If-Modified-Since") == validators["Last-Modified"]):
+            return self._send(304, ctype, b"", validators)
+        return self._send(status or 200, ctype, body, validators)
 
-    def _send(self, status: int, ctype: str, body: bytes) -> None:
+    def _send(self, status: int, ctype: str, body: bytes, headers: dict[str, str] | None = None) -> None:
         try:
             self.send_response(status)
             self.send_header("Content-Type", ctype)
             self.send_header("Content-Length", str(len(body)))
+            for name, value in (headers or {}).items():
+                self.send_header(name, value)
             self.end_headers()
             self.wfile.write(body)
         except (BrokenPipeError, ConnectionResetError):
@@ -112,7 +125,8 @@ class MirrorServer:
     """The mirror on 127.0.0.1 in a background thread: ``with MirrorServer() as m: m.url``."""
 
     def __init__(self, port: int = 0, *, root: Path = PAGES, delay: float = 0.0):
-        handler = type("Handler", (MirrorHandler,), {"root": root, "delay": delay})
+        self.requests: list[tuple[str, dict[str, str]]] = []
+        handler = type("Handler", (MirrorHandler,), {"root": root, "delay": delay, "requests": self.requests})
         self.httpd = ThreadingHTTPServer(("127.0.0.1", port), handler)
         self.httpd.daemon_threads = True
         self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}"

@@ -1,0 +1,330 @@
+"""Scheduled crawling guarantees, each against a copy of the mirror that the test changes: only what is new is
+fetched, edits become versions, a killed crawl loses nothing, two crawls never run at once, sites that break
+are reported."""
+
+from __future__ import annotations
+
+import json
+import os
+import pty
+import shutil
+import signal
+import sqlite3
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+
+from archive.store import Archive
+from crawler import settings as crawl_settings
+from crawler.mirror import PAGES
+from crawler.mirror.server import MirrorServer
+from crawler.sites import SITES
+from tests.conftest import ROOT, VNNEWS, run_vnnews
+
+# (paper, template page to copy, its URL path, new URL path, listing file to link it from, feed file or None)
+NEW_ARTICLES = [
+    ("baoquangninh", "tinh-uy-quang-ninh-trien-khai-nhiem-vu-xay-dung-dang-nam-2026-3391201.html",
+     "hoc-tap-nghi-quyet-dai-hoi-3391600.html", "chinh-tri.html", "rss/news/xay-dung-dang.rss"),
+    ("baolamdong", "phu-quy-tang-cuong-cong-tac-phat-trien-dang-vien-381204.html",
+     "lam-ha-ket-nap-dang-vien-381300.html", "chinh-tri.html", "rss/chinh-tri"),
+    ("baoquangtri", "chinh-tri/202601/quang-tri-tong-ket-cong-tac-xay-dung-dang-nam-2025-d0f7a12/",
+     "chinh-tri/202601/trieu-phong-sinh-hoat-chi-bo-e1e2e3e/", "chinh-tri/index.html", None),
+    ("baovinhphuc", "phu-tho-nang-cao-chat-luong-to-chuc-co-so-dang-post225410.html",
+     "viet-tri-hoc-tap-nghi-quyet-post225500.html", "xay-dung-dang.html", None),
+    ("baotuyenquang", "dong-van-kien-toan-chi-bo-thon-sau-sap-xep-181205.html",
+     "ham-yen-sinh-hoat-chuyen-de-181300.html", "thoi-su-chinh-tri.html", None),
+]
+
+
+def domain_of(site: str) -> str:
+    return SITES[site].domains[0]
+
+
+def page_file(root: Path, domain: str, path: str) -> Path:
+    return root / domain / (path + "index.html" if path.endswith("/") else path)
+
+
+@pytest.fixture()
+def sites(tmp_path: Path) -> Path:
+    """A private copy of the mirror pages (without the page that hangs, to keep these tests quick)."""
+    root = tmp_path / "pages"
+    shutil.copytree(PAGES, root)
+    (root / "baophutho.vn" / "_mirror.json").write_text("{}")
+    return root
+
+
+def crawl(server: MirrorServer, db: Path, *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
+    return run_vnnews("crawl", "--mirror", server.url, "--db", str(db), *args, check=check)
+
+
+def last_runs(db: Path) -> dict[str, dict]:
+    archive = Archive(db)
+    try:
+        return {r["site"]: r for r in archive.db.query(
+            "SELECT * FROM crawl_runs WHERE invocation = (SELECT invocation FROM crawl_runs ORDER BY id DESC LIMIT 1)")}
+    finally:
+        archive.close()
+
+
+def add_article(root: Path, site: str, template: str, new: str, listing: str, feed: str | None) -> str:
+    domain = domain_of(site)
+    old_url, new_url = f"https://{domain}/{template}", f"https://{domain}/{new}"
+    html = page_file(root, domain, template).read_text("utf-8").replace(old_url, new_url)
+    html = html.replace("<p>", "<p>Bài mới: hội nghị học tập, quán triệt nghị quyết đại hội Đảng bộ các cấp. ", 1)
+    target = page_file(root, domain, new)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(html, "utf-8")
+    listing_file = root / domain / listing
+    listing_file.write_text(listing_file.read_text("utf-8").replace(
+        "<h1", f'<a href="{new_url}">Bài mới</a>\n<h1', 1), "utf-8")
+    if feed:
+        feed_file = root / domain / feed
+        feed_file.write_text(feed_file.read_text("utf-8").replace(
+            "<item>", f"<item><title>Bài mới</title><link>{new_url}</link></item>\n<item>", 1), "utf-8")
+    return new_url
+
+
+def test_one_new_article_per_paper_costs_one_article_request_each(sites: Path, tmp_path: Path) -> None:
+    db = tmp_path / "archive.db"
+    with MirrorServer(root=sites) as server:
+        crawl(server, db)
+        new_urls = {site: add_article(sites, site, *rest) for site, *rest in NEW_ARTICLES}
+        before = len(server.requests)
+        crawl(server, db)
+        fetched = [path for path, _ in server.requests[before:]]
+    runs = last_runs(db)
+    for site, url in new_urls.items():
+        run = runs[site]
+        assert (run["new"], run["updated"], run["article_requests"], run["failed"]) == (1, 0, 1, 0), run
+    article_requests = sum(r["article_requests"] for r in runs.values())
+    assert article_requests / len(new_urls) <= 1.5
+    article_paths = [p for p in fetched if is_article_path(p)]
+    assert sorted(article_paths) == sorted("/" + u.removeprefix("https://") for u in new_urls.values())
+    archive = Archive(db)
+    assert archive.db["articles"].count == 20
+    archive.close()
+
+
+def is_article_path(path: str) -> bool:
+    """Is this mirror request path an article URL of some paper?"""
+    from crawler.mirror import real_url
+    from crawler.sites import site_for_url
+
+    url = real_url("http://127.0.0.1" + path)
+    site = site_for_url(url)
+    return bool(site and site.era_for(url))
+
+
+def test_an_edited_article_becomes_a_new_version(sites: Path, tmp_path: Path) -> None:
+    db = tmp_path / "archive.db"
+    page = page_file(sites, "baoquangninh.vn", "tinh-uy-quang-ninh-trien-khai-nhiem-vu-xay-dung-dang-nam-2026-3391201.html")
+    with MirrorServer(root=sites) as server:
+        crawl(server, db)
+        original = next(Archive(db).db["articles"].rows_where("url like ?", ["%3391201.html"]))
+        page.write_text(page.read_text("utf-8").replace("đạt 112% kế hoạch", "đạt 115% kế hoạch (số liệu đã đính chính)"),
+                        "utf-8")
+        crawl(server, db, "--recheck-days", "100000")
+    runs = last_runs(db)
+    assert runs["baoquangninh"]["updated"] == 1
+    assert sum(r["updated"] for r in runs.values()) == 1
+    assert sum(r["not_modified"] for r in runs.values()) == 14  # the others answered 304
+    archive = Archive(db)
+    latest = next(archive.db["articles"].rows_where("url like ?", ["%3391201.html"]))
+    assert "115% kế hoạch (số liệu đã đính chính)" in latest["body"] and latest["version"] == 2
+    versions = list(archive.db["article_versions"].rows)
+    assert len(versions) == 1
+    assert (versions[0]["body"], versions[0]["version"], versions[0]["cause"]) == (original["body"], 1, "crawl")
+    assert archive.db["articles"].count == 15
+    archive.close()
+
+
+def test_a_crawl_killed_half_way_loses_nothing(sites: Path, tmp_path: Path) -> None:
+    reference, killed = tmp_path / "reference.db", tmp_path / "killed.db"
+    with MirrorServer(root=sites) as server:
+        crawl(server, reference)
+    with MirrorServer(root=sites, delay=0.4) as slow:
+        process = subprocess.Popen([*VNNEWS, "crawl", "--mirror", slow.url, "--db", str(killed)], cwd=ROOT,
+                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+        stored = 0
+        deadline = time.monotonic() + 60
+        while stored < 3 and time.monotonic() < deadline and process.poll() is None:
+            time.sleep(0.05)
+            stored = _count(killed, "articles")
+        os.killpg(process.pid, signal.SIGKILL)
+        process.wait()
+    assert 3 <= stored < 15, f"the crawl must be killed half-way (it had stored {stored} articles)"
+    assert _count(killed, "crawl_runs WHERE status = 'running'") > 0
+    with MirrorServer(root=sites) as server:
+        result = crawl(server, killed)
+    assert "never finished (killed?)" in result.stderr
+    assert _articles(killed) == _articles(reference)
+    assert _count(killed, "crawl_runs WHERE status = 'running'") == 0
+    assert _count(killed, "crawl_runs WHERE status = 'interrupted'") > 0
+    with sqlite3.connect(killed) as conn:
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert conn.execute("SELECT count(*) - count(DISTINCT url) FROM articles").fetchone()[0] == 0
+
+
+def _count(db: Path, table_and_where: str) -> int:
+    if not db.exists():
+        return 0
+    try:
+        with sqlite3.connect(db, timeout=5) as conn:
+            return conn.execute(f"SELECT count(*) FROM {table_and_where}").fetchone()[0]
+    except sqlite3.OperationalError:  # the crawl has not created the table yet
+        return 0
+
+
+def _articles(db: Path) -> set[tuple[str, str]]:
+    with sqlite3.connect(db) as conn:
+        return set(conn.execute("SELECT url, content_hash FROM articles"))
+
+
+def test_two_crawls_at_once(sites: Path, tmp_path: Path) -> None:
+    db = tmp_path / "archive.db"
+    with MirrorServer(root=sites, delay=0.3) as slow:
+        first = subprocess.Popen([*VNNEWS, "crawl", "--mirror", slow.url, "--db", str(db)], cwd=ROOT,
+                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        lock = Path(f"{db}.lock")
+        deadline = time.monotonic() + 30
+        while not (lock.exists() and "pid" in lock.read_text()) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        second = crawl(slow, db, check=False)
+        waiting = subprocess.Popen([*VNNEWS, "crawl", "--mirror", slow.url, "--db", str(db), "--wait", "120"], cwd=ROOT,
+                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        out, err = first.communicate(timeout=120)
+        waited_out, waited_err = waiting.communicate(timeout=120)
+    assert second.returncode == 75
+    assert "another crawl is writing" in second.stderr and f"pid {first.pid}" in second.stderr
+    assert first.returncode == 0 and "15 articles in" in out
+    assert waiting.returncode == 0 and "15 articles in" in waited_out
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert conn.execute("SELECT count(*) FROM articles").fetchone()[0] == 15
+
+
+def test_lock_is_exclusive_and_released(tmp_path: Path) -> None:
+    from archive.lock import ArchiveBusy, crawl_lock
+
+    db = tmp_path / "a.db"
+    with crawl_lock(db):
+        with pytest.raises(ArchiveBusy, match=f"pid {os.getpid()}"):
+            with crawl_lock(db):
+                pass
+    with crawl_lock(db):
+        pass
+
+
+def test_politeness_settings() -> None:
+    assert crawl_settings.ROBOTSTXT_OBEY and crawl_settings.AUTOTHROTTLE_ENABLED
+    assert "vnnews" in crawl_settings.USER_AGENT and crawl_settings.VNNEWS_CONTACT_URL in crawl_settings.USER_AGENT
+    for site in SITES.values():
+        for domain in site.all_domains:
+            assert crawl_settings.DOWNLOAD_SLOTS[domain]["delay"] == site.download_delay > 0
+
+
+def test_every_request_names_the_project(mirror, crawled) -> None:
+    agents = {headers.get("User-Agent") for _, headers in mirror.requests}
+    assert agents == {crawl_settings.USER_AGENT}
+
+
+def test_since_stops_at_the_first_listing_page_that_is_all_older(sites: Path, tmp_path: Path) -> None:
+    with MirrorServer(root=sites) as server:
+        crawl(server, tmp_path / "a.db", "--since", "2027-01-01", "--site", "baoquangtri")
+        paths = [p for p, _ in server.requests]
+    assert "/baoquangtri.vn/chinh-tri/" in paths
+    assert "/baoquangtri.vn/chinh-tri/?page=2" not in paths
+
+
+def test_backfill_reaches_what_incremental_crawls_skip(sites: Path, tmp_path: Path) -> None:
+    db = tmp_path / "a.db"
+    with MirrorServer(root=sites) as server:
+        crawl(server, db, "--site", "baoquangtri")
+        # an older article appears on page 2 only: a caught-up crawl stops at page 1, which holds nothing new
+        new_url = add_article(sites, "baoquangtri", "chinh-tri/202510/dong-hoi-nang-cao-chat-luong-sinh-hoat-chi-bo-a1b2c3d/",
+                              "chinh-tri/202510/quang-ninh-huyen-sinh-hoat-chi-bo-c1c2c3c/", "chinh-tri/index@page=2.html", None)
+        crawl(server, db, "--site", "baoquangtri")
+        assert last_runs(db)["baoquangtri"]["new"] == 0
+        crawl(server, db, "--site", "baoquangtri", "--backfill", "--until", "2020-01-01")
+    assert last_runs(db)["baoquangtri"]["new"] == 1
+    assert next(Archive(db).db["articles"].rows_where("url = ?", [new_url]))["published_at"].startswith("2025-10-14")
+
+
+def test_status_ok_after_a_healthy_crawl(crawled) -> None:
+    db, _ = crawled
+    result = run_vnnews("status", "--db", str(db))
+    assert result.returncode == 0
+    for site in SITES:
+        assert any(line.startswith(site) and line.endswith(" ok") for line in result.stdout.splitlines()), result.stdout
+
+
+def test_status_reports_template_drift(sites: Path, tmp_path: Path) -> None:
+    # Báo Lâm Đồng moves to a JavaScript front end: its article pages no longer hold the text
+    shell = "<!DOCTYPE html><html><head><title>Báo Lâm Đồng</title></head><body><div id='app'></div>" \
+            "<script src='/app.js'></script></body></html>"
+    for listed in ("phu-quy-tang-cuong-cong-tac-phat-trien-dang-vien-381204.html",
+                   "duc-trong-trao-giay-chung-nhan-22-san-pham-ocop-277131.html",
+                   "chinh-tri/202402/da-teh-cong-tac-xay-dung-dang-tiep-tuc-duoc-doi-moi-8f3c1a2/index.html"):
+        (sites / "baolamdong.vn" / listed).write_text(shell, "utf-8")
+    db = tmp_path / "a.db"
+    with MirrorServer(root=sites) as server:
+        crawl(server, db)
+    result = run_vnnews("status", "--db", str(db), check=False)
+    assert result.returncode == 1
+    assert "baolamdong is drifting" in result.stderr
+    assert "baoquangninh is" not in result.stderr
+
+
+def test_status_reports_a_site_that_is_down(tmp_path: Path) -> None:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        closed = f"http://127.0.0.1:{s.getsockname()[1]}"
+    db = tmp_path / "a.db"
+    run_vnnews("crawl", "--mirror", closed, "--db", str(db), "--site", "baoquangninh")
+    result = run_vnnews("status", "--db", str(db), check=False)
+    assert result.returncode == 1 and "baoquangninh is failing" in result.stderr
+
+
+def test_progress_on_a_terminal(sites: Path, tmp_path: Path) -> None:
+    with MirrorServer(root=sites) as server:
+        leader, follower = pty.openpty()
+        process = subprocess.Popen([*VNNEWS, "crawl", "--mirror", server.url, "--db", str(tmp_path / "a.db")], cwd=ROOT,
+                                   stdout=subprocess.DEVNULL, stderr=follower)
+        os.close(follower)
+        output = b""
+        while True:
+            try:
+                chunk = os.read(leader, 65536)
+            except OSError:
+                break
+            if not chunk:
+                break
+            output += chunk
+        process.wait(60)
+    text = output.decode("utf-8", "replace")
+    assert "\x1b[2K" in text  # lines redrawn in place
+    for site in SITES:
+        assert f"{site}" in text
+    assert "done (finished)" in text
+
+
+def test_progress_in_logs_is_plain_lines(tmp_path: Path) -> None:
+    result = run_vnnews("crawl", "--offline", "--site", "baoquangtri", "--db", str(tmp_path / "a.db"))
+    lines = [line for line in result.stderr.splitlines() if "baoquangtri" in line and "done" in line]
+    assert lines and lines[-1][:4].isdigit() and "\x1b" not in result.stderr
+
+
+def test_scheduling_files_run_the_documented_commands() -> None:
+    service = (ROOT / "deploy" / "vnnews-crawl.service").read_text()
+    timer = (ROOT / "deploy" / "vnnews-crawl.timer").read_text()
+    cron = (ROOT / "deploy" / "crontab").read_text()
+    assert "vnnews crawl" in service and "vnnews status" in service and "OnFailure=" in service
+    assert "OnCalendar=" in timer and "Persistent=true" in timer
+    assert "vnnews crawl" in cron and "vnnews status" in cron
+    readme = (ROOT / "README.md").read_text()
+    for name in ("deploy/vnnews-crawl.service", "deploy/vnnews-crawl.timer", "deploy/crontab", "archive.db.lock"):
+        assert name in readme
