@@ -6,7 +6,7 @@ import argparse
 import importlib
 import time
 
-BENCHES = ["dates", "extraction"]
+BENCHES = ["dates", "extraction", "crawl"]
 
 
 def main() -> None:

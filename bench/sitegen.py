@@ -1,0 +1,97 @@
+"""A generated news site for the crawl benchmark: N article pages of real size under baoquangninh.vn's URL shapes,
+50 to a listing page, served by its own process on 127.0.0.1 (so the server does not share the crawl's core)."""
+
+from __future__ import annotations
+
+import json
+import multiprocessing
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import urlsplit
+
+from bench.extraction import CHROME
+from tests.golden import GOLDEN
+
+PER_PAGE = 50
+
+
+def _texts() -> list[dict]:
+    records = [json.loads(p.read_text("utf-8")) for p in sorted(GOLDEN.glob("*.json"))]
+    return [r["article"] for r in records if "article" in r]
+
+
+def article_url(n: int) -> str:
+    return f"https://baoquangninh.vn/bai-viet-so-{n:07d}.html"
+
+
+class _Handler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"  # keep-alive, as real servers do
+    articles = 0
+    texts: list[dict] = []
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+    def do_GET(self) -> None:  # noqa: N802
+        parts = urlsplit(self.path)
+        path = parts.path.removeprefix("/baoquangninh.vn")
+        if path == "/robots.txt":
+            return self._send(b"User-agent: *\nDisallow: /admin/\n", "text/plain")
+        if path.startswith("/rss/"):
+            return self._send(b'<?xml version="1.0"?><rss><channel><title>x</title></channel></rss>', "application/rss+xml")
+        if path == "/chinh-tri":
+            page = int((parts.query or "page=1").split("=")[1])
+            first = (page - 1) * PER_PAGE + 1
+            links = "".join(f'<li><a href="{article_url(n)}">Bài {n}</a></li>'
+                            for n in range(first, min(first + PER_PAGE, self.articles + 1)))
+            more = f'<a href="https://baoquangninh.vn/chinh-tri?page={page + 1}">Sau</a>' if first + PER_PAGE <= self.articles else ""
+            return self._send(f"<html><body><ul>{links}</ul>{more}</body></html>".encode(), "text/html; charset=utf-8")
+        if path.startswith("/bai-viet-so-"):
+            n = int(path[len("/bai-viet-so-"):-len(".html")])
+            text = self.texts[n % len(self.texts)]
+            paragraphs = "".join(f"<p>{p}</p>" for p in text["body"].split("\n\n"))
+            html = (f'<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><title>{text["title"]} ({n})</title>'
+                    f'<link rel="canonical" href="{article_url(n)}">'
+                    f'<meta property="article:published_time" content="2026-01-{1 + n % 28:02d}T08:{n % 60:02d}:00+07:00">'
+                    f'</head><body>{CHROME[: len(CHROME) // 2]}<article class="detail"><h1 class="detail-title">'
+                    f'{text["title"]} ({n})</h1><h2 class="detail-sapo">{text["lead"] or ""}</h2>'
+                    f'<div class="detail-content">{paragraphs}<p>{text["author"] or ""}</p></div></article>'
+                    f'{CHROME[len(CHROME) // 2:]}</body></html>')
+            return self._send(html.encode(), "text/html; charset=utf-8")
+        return self._send(b"not found", "text/plain", 404)
+
+    def _send(self, body: bytes, ctype: str, status: int = 200) -> None:
+        try:
+            self.send_response(status)
+            self.send_header("Content-Type", ctype)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+        except (BrokenPipeError, ConnectionResetError):
+            pass
+
+
+def _serve(articles: int, ready: multiprocessing.Queue) -> None:
+    handler = type("Handler", (_Handler,), {"articles": articles, "texts": _texts()})
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server.daemon_threads = True
+    ready.put(server.server_address[1])
+    server.serve_forever()
+
+
+class GeneratedSite:
+    """``with GeneratedSite(20_000) as site: site.url``: the site in a child process."""
+
+    def __init__(self, articles: int):
+        self.articles = articles
+
+    def __enter__(self) -> GeneratedSite:
+        context = multiprocessing.get_context("spawn")
+        ready = context.Queue()
+        self.process = context.Process(target=_serve, args=(self.articles, ready), daemon=True)
+        self.process.start()
+        self.url = f"http://127.0.0.1:{ready.get(timeout=30)}"
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.process.terminate()
+        self.process.join()
