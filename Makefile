@@ -22,8 +22,9 @@ $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 demo: $(VENV)/.installed
 	$(BIN)/vnnews crawl --offline --db $(DB)
 
-## test: the whole test suite (unit, golden pages, end-to-end crawl, datasette)
+## test: the whole test suite (unit, golden pages, end-to-end crawl, datasette, a real browser)
 test: $(VENV)/.installed-test
+	bash scripts/install-browser.sh
 	$(BIN)/python -m pytest
 
 ## bench: speed figures beside their baselines, in one run

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import sqlite3
 import zlib
 from dataclasses import asdict, dataclass
@@ -24,7 +25,7 @@ from crawler.items import Article, CrawlFailure, FetchedPage
 from crawler.sites import Site
 from crawler.textnorm import fold
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 # not part of what was extracted: a difference here alone does not make a new version
 _BOOKKEEPING = ("former_urls", "extractor_version")
 _VERSIONED_FIELDS = ("title", "lead", "body", "author", "published_at", "section", "content_hash", "extractor_version")
@@ -134,16 +135,19 @@ class Archive:
 
     # -- reading ---------------------------------------------------------------------------------------
 
-    def search(self, query: str, limit: int = 20) -> list[dict[str, Any]]:
-        """Full-text search that ignores diacritics: 'xay dung dang' and 'xây dựng Đảng' find the same rows."""
-        terms = " ".join(f'"{t}"' for t in fold(query).replace('"', " ").split())
+    def search(self, query: str, limit: int = 20, *, window: int = 2000) -> list[dict[str, Any]]:
+        """Full-text search that ignores diacritics and tone placement: 'xay dung dang', 'xây dựng Đảng' find the
+        same rows. Ranked (bm25) among the ``window`` most recently archived matches: on a million articles a
+        common phrase matches half of them, and ranking every match would take seconds."""
+        terms = " ".join(f'"{t}"' for t in re.findall(r"\w+", fold(query)))
         if not terms:
             return []
         sql = (
-            "SELECT a.id, a.url, a.site, a.title, a.published_at FROM articles_fts f JOIN articles a ON a.id = f.rowid "
-            "WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?"
+            "SELECT a.id, a.url, a.site, a.title, a.published_at FROM ("
+            "  SELECT rowid, rank FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT ?"
+            ") AS hits JOIN articles a ON a.id = hits.rowid ORDER BY hits.rank LIMIT ?"
         )
-        return list(self.db.query(sql, [f"folded : ({terms})", limit]))
+        return list(self.db.query(sql, [f"folded : ({terms})", window, limit]))
 
     def iter_pages(self, sites: list[str] | None = None) -> Iterator[dict[str, Any]]:
         """Stored pages with their raw body decompressed, one at a time (bounded memory on a large archive)."""
@@ -208,68 +212,84 @@ def _vn_iso(utc_iso: str) -> str:
     return datetime.fromisoformat(utc_iso).astimezone(timezone(timedelta(hours=7))).isoformat(timespec="minutes")
 
 
+# The schema, one declaration. Tables and columns missing from an older archive are added by `migrate`.
+TABLES: dict[str, dict[str, Any]] = {
+    "sites": {"name": str, "title": str, "province": str, "provinces_before": str, "domains": str,
+              "former_domains": str, "families": str, "feeds": str, "listings": str, "unverified": str},
+    "articles": {"id": int, "url": str, "site": str, "province": str, "province_before": str, "section": str,
+                 "title": str, "lead": str, "lead_prefix": str, "body": str, "author": str, "source": str,
+                 "published_at": str, "published_raw": str, "published_source": str, "published_month": str,
+                 "modified_at": str, "tags": str, "images": str, "language": str, "word_count": int,
+                 "content_hash": str, "former_urls": str, "first_seen": str, "last_seen": str, "version": int,
+                 "extractor_version": str, "run_id": int},
+    "article_versions": {"id": int, "article_id": int, "version": int, "saved_at": str, "cause": str,
+                         **{k: str for k in _VERSIONED_FIELDS}},
+    "pages": {"url": str, "site": str, "status": int, "content_type": str, "headers": str, "body": bytes,
+              "size": int, "sha256": str, "fetched_at": str, "run_id": int},
+    "crawl_runs": {"id": int, "invocation": str, "site": str, "started_at": str, "finished_at": str, "status": str,
+                   "requests": int, "listing_pages": int, "article_requests": int, "not_modified": int, "pages": int,
+                   "new": int, "updated": int, "unchanged": int, "failed": int, "skipped": int,
+                   "robots_blocked": int, "no_date": int},
+    "failures": {"id": int, "run_id": int, "site": str, "url": str, "stage": str, "reason": str, "status": int,
+                 "at": str},
+}
+_KEYS = {"sites": "name", "pages": "url"}
+_FOREIGN_KEYS = {"articles": [("site", "sites", "name")], "article_versions": [("article_id", "articles", "id")],
+                 "failures": [("run_id", "crawl_runs", "id")]}
+_INDEXES = {"articles": [["site", "published_at"], ["published_month"], ["province"], ["province_before"],
+                         ["section"], ["author"]],  # facets count these over the whole table
+            "article_versions": [["article_id"]], "failures": [["run_id"]]}
+
+
 def create_schema(db: sqlite_utils.Database) -> None:
-    """Create what is missing; each later schema change is a numbered migration on top of this."""
-    if "sites" not in db.table_names():
-        db["sites"].create(
-            {"name": str, "title": str, "province": str, "provinces_before": str, "domains": str,
-             "former_domains": str, "families": str, "feeds": str, "listings": str, "unverified": str},
-            pk="name",
-        )
-    if "articles" not in db.table_names():
-        db["articles"].create(
-            {"id": int, "url": str, "site": str, "section": str, "title": str, "lead": str, "lead_prefix": str,
-             "body": str, "author": str, "source": str, "published_at": str, "published_raw": str,
-             "published_source": str, "published_month": str, "modified_at": str, "tags": str, "images": str,
-             "language": str, "word_count": int, "content_hash": str, "former_urls": str, "first_seen": str,
-             "last_seen": str, "version": int, "extractor_version": str, "run_id": int},
-            pk="id",
-            not_null={"url", "title", "body"},
-            foreign_keys=[("site", "sites", "name")],
-        )
-        db["articles"].create_index(["url"], unique=True)
-        db["articles"].create_index(["site", "published_at"])
-        db["articles"].create_index(["published_month"])
-    if "article_versions" not in db.table_names():
-        db["article_versions"].create(
-            {"id": int, "article_id": int, "version": int, "saved_at": str, "cause": str,
-             **{k: str for k in _VERSIONED_FIELDS}},
-            pk="id",
-            foreign_keys=[("article_id", "articles", "id")],
-        )
-        db["article_versions"].create_index(["article_id"])
-    if "pages" not in db.table_names():
-        db["pages"].create(
-            {"url": str, "site": str, "status": int, "content_type": str, "headers": str, "body": bytes,
-             "size": int, "sha256": str, "fetched_at": str, "run_id": int},
-            pk="url",
-        )
-    if "crawl_runs" not in db.table_names():
-        db["crawl_runs"].create(
-            {"id": int, "invocation": str, "site": str, "started_at": str, "finished_at": str, "status": str,
-             "requests": int, "listing_pages": int, "article_requests": int, "not_modified": int, "pages": int, "new": int,
-             "updated": int, "unchanged": int, "failed": int, "skipped": int, "robots_blocked": int, "no_date": int},
-            pk="id",
-        )
-    if "failures" not in db.table_names():
-        db["failures"].create(
-            {"id": int, "run_id": int, "site": str, "url": str, "stage": str, "reason": str, "status": int,
-             "at": str},
-            pk="id",
-            foreign_keys=[("run_id", "crawl_runs", "id")],
-        )
-        db["failures"].create_index(["run_id"])
+    """Create what is missing and bring an older archive up to this schema (see ``migrate``)."""
+    for name, columns in TABLES.items():
+        if name not in db.table_names():
+            db[name].create(columns, pk=_KEYS.get(name, "id"), foreign_keys=_FOREIGN_KEYS.get(name),
+                            not_null={"url", "title", "body"} if name == "articles" else None)
+        else:  # an older archive: add the columns it lacks *before* indexing them (SQLite would index the
+            # literal string "province" in place of a missing column, and that index breaks once the column exists)
+            existing = db[name].columns_dict
+            for column, kind in columns.items():
+                if column not in existing:
+                    db[name].add_column(column, kind)
+    db["articles"].create_index(["url"], unique=True, if_not_exists=True)
+    for name, indexes in _INDEXES.items():
+        for columns in indexes:
+            db[name].create_index(columns, if_not_exists=True)
     if "articles_fts" not in db.table_names():
         db.execute(
             "CREATE VIRTUAL TABLE articles_fts USING fts5("
             "title, lead, body, folded, tokenize = 'unicode61 remove_diacritics 2')"
         )
     db.execute("CREATE TABLE IF NOT EXISTS vnnews_meta (key TEXT PRIMARY KEY, value TEXT)")
-    db.execute("INSERT OR IGNORE INTO vnnews_meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
+    migrate(db)
+
+
+def migrate(db: sqlite_utils.Database) -> None:
+    """Data changes since schema version 1, in order; each runs once and the version is recorded. (New columns
+    themselves are added by create_schema.) v2: articles.province and province_before, filled from the registry."""
+    row = db.execute("SELECT value FROM vnnews_meta WHERE key = 'schema_version'").fetchone()
+    version = int(row[0]) if row else SCHEMA_VERSION
+    if version < 2:
+        for article in list(db.query("SELECT id, url, site, lead_prefix, published_at FROM articles")):
+            from crawler.sites import SITES
+
+            site = SITES.get(article["site"] or "")
+            if site:
+                db["articles"].update(article["id"], {
+                    "province": site.province,
+                    "province_before": site.province_before(article["url"], article["lead_prefix"], article["published_at"])})
+    db.execute("INSERT OR REPLACE INTO vnnews_meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
 
 
 def _article_row(article: Article) -> dict[str, Any]:
+    from crawler.sites import SITES
+
     row = article.to_dict()
+    site = SITES.get(article.site or "")
+    row["province"] = site.province if site else None
+    row["province_before"] = site.province_before(article.url, article.lead_prefix, article.published_at) if site else None
     row["tags"] = json.dumps(row["tags"], ensure_ascii=False)
     row["images"] = json.dumps(row["images"], ensure_ascii=False)
     row["former_urls"] = json.dumps(sorted(set(row["former_urls"])))

@@ -61,6 +61,17 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--site", action="append", metavar="NAME", help="only these papers (repeatable)")
     p.set_defaults(func=_re_extract)
 
+    p = commands.add_parser("export", help="write the articles as JSONL, CSV or Parquet, or the raw pages as WARC")
+    p.add_argument("--format", required=True, choices=["jsonl", "csv", "parquet", "warc"])
+    p.add_argument("--db", default=DEFAULT_DB)
+    p.add_argument("-o", "--output", metavar="PATH", help="file to write (default: standard output; "
+                   "required for parquet)")
+    p.add_argument("--site", action="append", metavar="NAME", help="only these papers (repeatable)")
+    p.add_argument("--since", type=_date, metavar="YYYY-MM-DD", help="published on or after this day")
+    p.add_argument("--until", type=_date, metavar="YYYY-MM-DD", help="published on or before this day")
+    p.add_argument("--search", metavar="WORDS", help="only articles matching this full-text search")
+    p.set_defaults(func=_export)
+
     p = commands.add_parser("mirror", help="serve the built-in sample sites on 127.0.0.1")
     p.add_argument("--port", type=int, default=8765)
     p.add_argument("--delay", type=float, default=0.0, help="seconds before each response")
@@ -233,8 +244,11 @@ def _serve(args: argparse.Namespace) -> int:
         metadata = Path(tmp) / "metadata.json"
         metadata.write_text(json.dumps(datasette_metadata(db.stem), ensure_ascii=False), "utf-8")
         print(f"vnnews: serving {db} on http://127.0.0.1:{args.port}/ (Ctrl-C to stop)", file=sys.stderr)
+        here = Path(__file__).parent.parent / "archive" / "datasette"
         command = [sys.executable, "-m", "datasette", "serve", str(db), "--metadata", str(metadata),
-                   "--host", "127.0.0.1", "--port", str(args.port), "--setting", "sql_time_limit_ms", "5000"]
+                   "--plugins-dir", str(here), "--template-dir", str(here / "templates"),
+                   "--host", "127.0.0.1", "--port", str(args.port), "--setting", "sql_time_limit_ms", "5000",
+                   "--setting", "facet_time_limit_ms", "2000", "--setting", "truncate_cells_html", "300"]
         try:
             return subprocess.call(command)
         except KeyboardInterrupt:
@@ -279,6 +293,25 @@ def _re_extract(args: argparse.Namespace) -> int:
     print(f"re-extracting the pages stored in {args.db} with extractor {EXTRACTOR_VERSION}", file=sys.stderr)
     counts = re_extract(args.db, sites, progress=print_progress)
     print_progress(counts)
+    return 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    from archive.export import Filters, export
+    from crawler.settings import USER_AGENT
+    from crawler.sites import get_site
+
+    if not Path(args.db).exists():
+        print(f"vnnews: no archive at {args.db}", file=sys.stderr)
+        return 1
+    if args.format == "parquet" and not args.output:
+        print("vnnews: --format parquet needs --output FILE", file=sys.stderr)
+        return 2
+    filters = Filters(sites=[get_site(n).name for n in args.site] if args.site else None,
+                      since=args.since, until=args.until, search=args.search)
+    count = export(args.db, args.format, filters, args.output, user_agent=USER_AGENT)
+    what = "pages" if args.format == "warc" else "articles"
+    print(f"vnnews: exported {count:,} {what}" + (f" to {args.output}" if args.output else ""), file=sys.stderr)
     return 0
 
 

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import os
+import socket
 import subprocess
 import sys
+import time
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -44,3 +47,39 @@ def archive(crawled: tuple[Path, str]) -> Archive:
     archive = Archive(crawled[0])
     yield archive
     archive.close()
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def datasette(crawled: tuple[Path, str]) -> str:
+    """`vnnews serve` on the crawled archive, as a real process; yields its base URL."""
+    db, _ = crawled
+    port = free_port()
+    process = subprocess.Popen([*VNNEWS, "serve", "--db", str(db), "--port", str(port)], cwd=ROOT,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    base = f"http://127.0.0.1:{port}"
+    for _ in range(150):
+        try:
+            urllib.request.urlopen(base + "/-/versions.json", timeout=1)
+            break
+        except OSError:
+            time.sleep(0.2)
+    else:
+        process.kill()
+        raise AssertionError(process.stderr.read().decode())
+    yield base
+    process.terminate()
+    process.wait(10)
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    """Keep each phase's report on the test item, so fixtures can act on a failure (browser screenshots)."""
+    outcome = yield
+    report = outcome.get_result()
+    setattr(item, f"rep_{report.when}", report)

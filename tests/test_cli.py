@@ -3,17 +3,13 @@
 from __future__ import annotations
 
 import json
-import socket
-import subprocess
-import sys
-import time
 import urllib.parse
 import urllib.request
 
 import pytest
 
 from crawler.mirror import PAGES
-from tests.conftest import ROOT, VNNEWS, run_vnnews
+from tests.conftest import run_vnnews
 
 SEED_000 = PAGES / "baoquangninh.com.vn/chinh-tri/201805/dang-bo-tx-dong-trieu-xay-dung-dang-bo-trong-sach-vung-manh-2391205/index.html"
 SEED_000_URL = "https://baoquangninh.com.vn/chinh-tri/201805/dang-bo-tx-dong-trieu-xay-dung-dang-bo-trong-sach-vung-manh-2391205/"
@@ -54,33 +50,6 @@ def test_unknown_site_is_one_clear_line() -> None:
 def test_sites_lists_the_registry() -> None:
     out = run_vnnews("sites").stdout
     assert "Báo Quảng Ninh" in out and "baophutho.vn (B" in out
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-@pytest.fixture(scope="module")
-def datasette(crawled):
-    db, _ = crawled
-    port = _free_port()
-    process = subprocess.Popen([*VNNEWS, "serve", "--db", str(db), "--port", str(port)], cwd=ROOT,
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    base = f"http://127.0.0.1:{port}"
-    for _ in range(100):
-        try:
-            urllib.request.urlopen(base + "/-/versions.json", timeout=1)
-            break
-        except OSError:
-            time.sleep(0.2)
-    else:
-        process.kill()
-        raise AssertionError(process.stderr.read().decode())
-    yield base
-    process.terminate()
-    process.wait(10)
 
 
 def _json(url: str) -> dict:

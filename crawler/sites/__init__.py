@@ -15,6 +15,9 @@ from functools import cached_property
 from urllib.parse import urlsplit
 
 
+MERGER_DATE = "2025-07-01"  # the 63 provinces became 34
+
+
 @dataclass(frozen=True)
 class Era:
     """One URL scheme and template of a paper, for a span of years."""
@@ -60,6 +63,8 @@ class Site:
     listings: tuple[Listing, ...] = ()
     lead_prefixes: tuple[str, ...] = ()
     title_suffixes: tuple[str, ...] = ()
+    # lead tags and domains that name the province an article came from before the merger ("QBĐT" -> Quảng Bình)
+    province_hints: tuple[tuple[str, str], ...] = ()
     download_delay: float = 1.0
     notes: str = ""
     unverified: tuple[str, ...] = field(default=())  # which facts come from one source only
@@ -75,6 +80,17 @@ class Site:
         for era in self.eras:
             if era.matches(host, parts.path):
                 return era
+        return None
+
+    def province_before(self, url: str, lead_prefix: str | None, published_at: str | None) -> str | None:
+        """The pre-merger province of an article: a hint (its lead tag, its domain), else the paper's own
+        province for anything published before the merger; None when the text does not tell."""
+        hints = dict(self.province_hints)
+        host = (urlsplit(url).hostname or "").removeprefix("www.")
+        if lead_prefix in hints or host in hints:
+            return hints.get(lead_prefix or "") or hints[host]
+        if self.provinces_before == (self.province,) or (published_at or "9999")[:10] < MERGER_DATE:
+            return self.provinces_before[0]
         return None
 
     def owns(self, url: str) -> bool:

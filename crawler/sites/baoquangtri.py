@@ -14,6 +14,7 @@ SITE = Site(
     ),
     listings=(Listing("https://baoquangtri.vn/chinh-tri/", "https://baoquangtri.vn/chinh-tri/?page={n}"),),
     lead_prefixes=("QTO - ", "(QBĐT) - "),
+    province_hints=(("QBĐT", "Quảng Bình"), ("baoquangbinh.vn", "Quảng Bình")),
     title_suffixes=(" - Báo Quảng Trị", " - Báo Quảng Trị điện tử"),
     notes="Carries the Quảng Bình archive since the 2025 merger (leads start '(QBĐT) - ').",
 )

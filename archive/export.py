@@ -1,0 +1,189 @@
+"""Exports of the archive: JSONL, CSV and Parquet (one record per article), WARC 1.1 (the raw responses).
+
+Everything streams: rows come from a SQLite cursor and leave in batches, so memory stays flat on a million
+articles. Every export carries the archive's schema version and each record its extractor version.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import io
+import json
+import re
+import sys
+import uuid
+import zlib
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from typing import IO, Any, Callable, Iterator
+from urllib.parse import urlsplit
+
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
+
+from archive.store import SCHEMA_VERSION, Archive
+from crawler.textnorm import fold
+
+# The fields of an exported article, in order (README: "Export").
+FIELDS = ("id", "url", "site", "province", "province_before", "section", "title", "lead", "lead_prefix", "body",
+          "author", "source", "published_at", "published_raw", "published_source", "modified_at", "tags", "images",
+          "language", "word_count", "content_hash", "former_urls", "first_seen", "last_seen", "version",
+          "extractor_version", "schema_version")
+LIST_FIELDS = ("tags", "images", "former_urls")
+BATCH = 5000
+
+
+@dataclass
+class Filters:
+    sites: list[str] | None = None
+    since: str | None = None  # YYYY-MM-DD, inclusive, on published_at
+    until: str | None = None  # YYYY-MM-DD, inclusive
+    search: str | None = None  # full-text, diacritics ignored
+
+    def where(self, alias: str = "a", site_column: str | None = None) -> tuple[str, list[Any]]:
+        clauses, params = [], []
+        if self.sites:
+            clauses.append(f"{site_column or alias + '.site'} IN ({', '.join('?' * len(self.sites))})")
+            params += self.sites
+        if self.since:
+            clauses.append(f"{alias}.published_at >= ?")
+            params.append(self.since)
+        if self.until:
+            clauses.append(f"{alias}.published_at < ?")
+            params.append(self.until + "~")  # '~' sorts after every time of that day
+        if self.search:
+            terms = " ".join(f'"{t}"' for t in re.findall(r"\w+", fold(self.search)))
+            clauses.append(f"{alias}.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)")
+            params.append(f"folded : ({terms})" if terms else '""')
+        return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+
+def iter_articles(archive: Archive, filters: Filters) -> Iterator[dict[str, Any]]:
+    where, params = filters.where()
+    columns = ", ".join(f"a.{f}" for f in FIELDS if f != "schema_version")
+    cursor = archive.db.conn.execute(f"SELECT {columns} FROM articles a{where} ORDER BY a.id", params)
+    names = [d[0] for d in cursor.description]
+    while rows := cursor.fetchmany(BATCH):
+        for row in rows:
+            record = dict(zip(names, row))
+            for name in LIST_FIELDS:
+                record[name] = json.loads(record[name] or "[]")
+            record["schema_version"] = SCHEMA_VERSION
+            yield record
+
+
+def write_jsonl(records: Iterator[dict], out: IO[str]) -> int:
+    count = 0
+    for count, record in enumerate(records, 1):
+        out.write(json.dumps(record, ensure_ascii=False) + "\n")
+    return count
+
+
+def write_csv(records: Iterator[dict], out: IO[str]) -> int:
+    writer = csv.DictWriter(out, fieldnames=FIELDS)
+    writer.writeheader()
+    count = 0
+    for count, record in enumerate(records, 1):
+        writer.writerow({k: json.dumps(v, ensure_ascii=False) if k in LIST_FIELDS else v for k, v in record.items()})
+    return count
+
+
+def write_parquet(records: Iterator[dict], path: str) -> int:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    text, integer = pa.string(), pa.int64()
+    types = {name: text for name in FIELDS}
+    types.update(id=integer, word_count=integer, version=integer, schema_version=integer,
+                 tags=pa.list_(text), former_urls=pa.list_(text),
+                 images=pa.list_(pa.struct([("url", text), ("caption", text)])))
+    schema = pa.schema([(name, types[name]) for name in FIELDS],
+                       metadata={"vnnews.schema_version": str(SCHEMA_VERSION), "vnnews.format": "one row per article"})
+    count, batch = 0, []
+    with pq.ParquetWriter(path, schema, compression="zstd") as writer:
+        for record in records:
+            batch.append(record)
+            if len(batch) == BATCH:
+                writer.write_table(pa.Table.from_pylist(batch, schema=schema))
+                count, batch = count + len(batch), []
+        if batch:
+            writer.write_table(pa.Table.from_pylist(batch, schema=schema))
+            count += len(batch)
+    return count
+
+
+# -- WARC ----------------------------------------------------------------------------------------------------
+
+_HOP_BY_HOP = {"content-encoding", "transfer-encoding", "content-length", "connection"}
+_REASONS = {200: "OK", 203: "Non-Authoritative Information", 206: "Partial Content"}
+
+
+def write_warc(archive: Archive, filters: Filters, out: IO[bytes], *, user_agent: str) -> int:
+    """WARC 1.1: a warcinfo record, then for each stored page its request, response and metadata records."""
+    from crawler.settings import VNNEWS_VERSION
+
+    writer = WARCWriter(out, gzip=True, warc_version="1.1")
+    info = {"software": f"vnnews/{VNNEWS_VERSION}", "format": "WARC File Format 1.1",
+            "vnnews-schema-version": str(SCHEMA_VERSION), "description": "Raw article pages of the vnnews archive"}
+    writer.write_record(writer.create_warcinfo_record("vnnews-export.warc.gz", info))
+    where, params = filters.where(site_column="p.site")  # pages without an article are exported too
+    query = ("SELECT p.url, p.status, p.headers, p.body, p.fetched_at, p.run_id, p.sha256, a.id AS article_id, "
+             "a.extractor_version FROM pages p LEFT JOIN articles a ON a.url = p.url" + where
+             + " ORDER BY p.fetched_at, p.url")
+    count = 0
+    cursor = archive.db.conn.execute(query, params)
+    names = [d[0] for d in cursor.description]
+    while rows := cursor.fetchmany(200):
+        for row in map(lambda r: dict(zip(names, r)), rows):
+            count += 1
+            _write_exchange(writer, row, user_agent)
+    return count
+
+
+def _write_exchange(writer: WARCWriter, row: dict, user_agent: str) -> None:
+    body = zlib.decompress(row["body"])
+    warc_date = datetime.fromisoformat(row["fetched_at"]).astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    parts = urlsplit(row["url"])
+    target = parts.path + (f"?{parts.query}" if parts.query else "")
+    request = writer.create_warc_record(
+        row["url"], "request", payload=io.BytesIO(b""),
+        http_headers=StatusAndHeaders(f"GET {target} HTTP/1.1", [("Host", parts.netloc), ("User-Agent", user_agent)],
+                                      is_http_request=True),
+        warc_headers_dict={"WARC-Date": warc_date})
+    # the stored body is the decoded entity: drop the transfer codings it no longer has
+    headers = [(k.title(), v) for k, v in json.loads(row["headers"] or "{}").items() if k.lower() not in _HOP_BY_HOP]
+    headers.append(("Content-Length", str(len(body))))
+    status = f"{row['status']} {_REASONS.get(row['status'], 'OK')}"
+    response = writer.create_warc_record(
+        row["url"], "response", payload=io.BytesIO(body),
+        http_headers=StatusAndHeaders(status, headers, protocol="HTTP/1.1"),
+        warc_headers_dict={"WARC-Date": warc_date, "WARC-Concurrent-To": request.rec_headers["WARC-Record-ID"]})
+    fields = {"fetched-at": row["fetched_at"], "vnnews-run-id": row["run_id"], "vnnews-article-id": row["article_id"],
+              "vnnews-extractor-version": row["extractor_version"], "vnnews-body-sha256": row["sha256"]}
+    metadata = writer.create_warc_record(
+        row["url"], "metadata",
+        payload=io.BytesIO("".join(f"{k}: {v}\r\n" for k, v in fields.items() if v is not None).encode()),
+        warc_content_type="application/warc-fields",
+        warc_headers_dict={"WARC-Date": warc_date, "WARC-Concurrent-To": response.rec_headers["WARC-Record-ID"],
+                           "WARC-Record-ID": f"<urn:uuid:{uuid.uuid4()}>"})
+    for record in (request, response, metadata):
+        writer.write_record(record)
+
+
+FORMATS: dict[str, Callable[..., int]] = {"jsonl": write_jsonl, "csv": write_csv}
+
+
+def export(db: str, fmt: str, filters: Filters, output: str | None, *, user_agent: str = "vnnews") -> int:
+    """Write the export; returns how many articles (or pages, for WARC) it holds."""
+    archive = Archive(db)
+    try:
+        if fmt == "parquet":
+            return write_parquet(iter_articles(archive, filters), output)
+        if fmt == "warc":
+            with open(output, "wb") if output else contextlib.nullcontext(sys.stdout.buffer) as out:
+                return write_warc(archive, filters, out, user_agent=user_agent)
+        with open(output, "w", encoding="utf-8", newline="") if output else contextlib.nullcontext(sys.stdout) as out:
+            return FORMATS[fmt](iter_articles(archive, filters), out)
+    finally:
+        archive.close()
