@@ -6,7 +6,7 @@ import dataclasses
 
 import pytest
 
-from archive.store import Archive
+from archive.store import SCHEMA_VERSION, Archive
 from crawler.extract import content_hash
 from crawler.items import Article, CrawlFailure, FetchedPage
 
@@ -28,7 +28,7 @@ def store(tmp_path) -> Archive:
 def test_schema_and_wal(store: Archive) -> None:
     assert {"sites", "articles", "article_versions", "pages", "crawl_runs", "failures", "articles_fts"} <= set(store.db.table_names())
     assert store.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-    assert store.db.execute("SELECT value FROM vnnews_meta WHERE key='schema_version'").fetchone()[0] == "1"
+    assert store.db.execute("SELECT value FROM vnnews_meta WHERE key='schema_version'").fetchone()[0] == str(SCHEMA_VERSION)
 
 
 def test_new_unchanged_updated_with_versions(store: Archive) -> None:
