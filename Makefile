@@ -35,6 +35,10 @@ bench: $(VENV)/.installed-test
 serve: $(VENV)/.installed
 	$(BIN)/vnnews serve --db $(DB)
 
+## lint: ruff over the code
+lint: $(VENV)/.installed-test
+	$(BIN)/ruff check crawler archive bench tests
+
 clean:
 	rm -rf $(VENV) data .pytest_cache build *.egg-info
 

@@ -66,7 +66,7 @@ def iter_articles(archive: Archive, filters: Filters) -> Iterator[dict[str, Any]
     names = [d[0] for d in cursor.description]
     while rows := cursor.fetchmany(BATCH):
         for row in rows:
-            record = dict(zip(names, row))
+            record = dict(zip(names, row, strict=True))
             for name in LIST_FIELDS:
                 record[name] = json.loads(record[name] or "[]")
             record["schema_version"] = SCHEMA_VERSION
@@ -75,8 +75,9 @@ def iter_articles(archive: Archive, filters: Filters) -> Iterator[dict[str, Any]
 
 def write_jsonl(records: Iterator[dict], out: IO[str]) -> int:
     count = 0
-    for count, record in enumerate(records, 1):
+    for record in records:
         out.write(json.dumps(record, ensure_ascii=False) + "\n")
+        count += 1
     return count
 
 
@@ -84,7 +85,8 @@ def write_csv(records: Iterator[dict], out: IO[str]) -> int:
     writer = csv.DictWriter(out, fieldnames=FIELDS)
     writer.writeheader()
     count = 0
-    for count, record in enumerate(records, 1):
+    for record in records:
+        count += 1
         writer.writerow({k: json.dumps(v, ensure_ascii=False) if k in LIST_FIELDS else v for k, v in record.items()})
     return count
 
@@ -135,7 +137,7 @@ def write_warc(archive: Archive, filters: Filters, out: IO[bytes], *, user_agent
     cursor = archive.db.conn.execute(query, params)
     names = [d[0] for d in cursor.description]
     while rows := cursor.fetchmany(200):
-        for row in map(lambda r: dict(zip(names, r)), rows):
+        for row in (dict(zip(names, r, strict=True)) for r in rows):
             count += 1
             _write_exchange(writer, row, user_agent)
     return count

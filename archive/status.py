@@ -47,7 +47,9 @@ def paper_status(archive: Archive, *, max_age_hours: float = 48, now: datetime |
     week = (now - timedelta(days=7)).isoformat()
     result = []
     for (site,) in archive.db.execute("SELECT DISTINCT site FROM crawl_runs ORDER BY site").fetchall():
-        one = lambda sql, *args: archive.db.execute(sql, [site, *args]).fetchone()  # noqa: E731
+        def one(sql: str, *args: object, site: str = site) -> tuple:
+            return archive.db.execute(sql, [site, *args]).fetchone()
+
         last_success = one("SELECT max(finished_at) FROM crawl_runs WHERE site = ? AND status = 'finished'")[0]
         last_status = one("SELECT status FROM crawl_runs WHERE site = ? AND status != 'running' ORDER BY id DESC LIMIT 1")
         new = [one("SELECT count(*) FROM articles WHERE site = ? AND first_seen >= ?", (now - timedelta(days=d)).isoformat())[0]

@@ -6,7 +6,7 @@ import argparse
 import importlib
 import time
 
-BENCHES = ["dates", "extraction", "crawl"]
+BENCHES = ["dates", "extraction", "crawl", "archive"]
 
 
 def main() -> None:

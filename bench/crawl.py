@@ -69,7 +69,7 @@ def run() -> None:
                                    "--site", "baoquangninh", "--max-pages", str(pages)])
         with sqlite3.connect(db) as conn:
             stored = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
-        rows.append(("vnnews crawl (extract + archive, %d workers)" % (os.cpu_count() or 1), stored, seconds, rss))
+        rows.append((f"vnnews crawl (extract + archive, {os.cpu_count() or 1} workers)", stored, seconds, rss))
         for mode, count in (("bare", ARTICLES), ("naive", NAIVE_ARTICLES)):
             seconds, rss, out = measure([sys.executable, "-m", "bench.baselines", mode, site.url, str(count // PER_PAGE)])
             label = {"bare": "bare Scrapy spider (fetch only)",

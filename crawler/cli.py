@@ -248,7 +248,8 @@ def _serve(args: argparse.Namespace) -> int:
         command = [sys.executable, "-m", "datasette", "serve", str(db), "--metadata", str(metadata),
                    "--plugins-dir", str(here), "--template-dir", str(here / "templates"),
                    "--host", "127.0.0.1", "--port", str(args.port), "--setting", "sql_time_limit_ms", "5000",
-                   "--setting", "facet_time_limit_ms", "2000", "--setting", "truncate_cells_html", "300"]
+                   "--setting", "facet_time_limit_ms", "2000", "--setting", "truncate_cells_html", "300",
+                   "--setting", "suggest_facets", "off"]
         try:
             return subprocess.call(command)
         except KeyboardInterrupt:

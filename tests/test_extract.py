@@ -15,7 +15,7 @@ from crawler.extract import NoArticle, extract
 from crawler.mirror import PAGES
 from crawler.textnorm import fold, normalize_text, split_lead_prefix
 from tests.conftest import ROOT
-from tests.golden import GOLDEN, UNCOMPARED, golden_path, pages, record
+from tests.golden import GOLDEN, golden_path, pages, record
 
 SEEDS = ROOT.parent / "shared" / "seeds"
 PAGE_LIST = pages()
@@ -106,7 +106,7 @@ def test_truncated_page_is_no_article() -> None:
         extract(SEED_0[: len(SEED_0) // 2], SEED_0_URL)
 
 
-@pytest.mark.parametrize("body", [b"", b"   \n", b"\x00\x01\x02\xff" * 1000, b"%PDF-1.4 binary", "<html></html>".encode()])
+@pytest.mark.parametrize("body", [b"", b"   \n", b"\x00\x01\x02\xff" * 1000, b"%PDF-1.4 binary", b"<html></html>"])
 def test_empty_and_binary_pages_are_no_article(body: bytes) -> None:
     with pytest.raises(NoArticle):
         extract(body, SEED_0_URL)

@@ -4,7 +4,6 @@ are reported."""
 
 from __future__ import annotations
 
-import json
 import os
 import pty
 import shutil
@@ -95,7 +94,7 @@ def test_one_new_article_per_paper_costs_one_article_request_each(sites: Path, t
         crawl(server, db)
         fetched = [path for path, _ in server.requests[before:]]
     runs = last_runs(db)
-    for site, url in new_urls.items():
+    for site in new_urls:
         run = runs[site]
         assert (run["new"], run["updated"], run["article_requests"], run["failed"]) == (1, 0, 1, 0), run
     article_requests = sum(r["article_requests"] for r in runs.values())

@@ -81,8 +81,10 @@ def prepare_connection(conn):
 def render_cell(row, value, column, table, database, datasette):
     if column == "snippet" and isinstance(value, str):
         return Markup(value)  # built by vn_snippet: escaped text and <mark> only
-    if column == "title" and isinstance(value, str) and (table == "articles" or "id" in row.keys()):
-        article_id = row["id"] if "id" in row.keys() else None
+    # row is a sqlite3.Row: `in` would test its values, so the column names come from keys()
+    has_id = "id" in row.keys()  # noqa: SIM118
+    if column == "title" and isinstance(value, str) and (table == "articles" or has_id):
+        article_id = row["id"] if has_id else None
         if article_id is not None:
             return Markup(f'<a href="/-/vnnews/article/{quote(database)}/{int(article_id)}">{html.escape(value)}</a>')
     return None

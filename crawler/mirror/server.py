@@ -14,12 +14,13 @@ and answer conditional requests with 304, as the papers' servers do.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import hashlib
 import json
 import mimetypes
 import threading
 import time
-from functools import lru_cache
+from functools import cache
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from email.utils import formatdate
@@ -31,7 +32,7 @@ HANG_SECONDS = 30.0
 NOT_FOUND = b"<!DOCTYPE html><html lang='vi'><head><title>404</title></head><body><h1>404 - Trang kh\xc3\xb4ng t\xe1\xbb\x93n t\xe1\xba\xa1i</h1></body></html>"
 
 
-@lru_cache(maxsize=None)
+@cache
 def _rules(root: Path, domain: str) -> dict:
     path = root / domain / "_mirror.json"
     return json.loads(path.read_text("utf-8")) if path.exists() else {}
@@ -148,10 +149,8 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
     server = MirrorServer(args.port, delay=args.delay)
     print(f"vnnews mirror on {server.url}/ (Ctrl-C to stop)", flush=True)
-    try:
+    with contextlib.suppress(KeyboardInterrupt):
         server.httpd.serve_forever()
-    except KeyboardInterrupt:
-        pass
 
 
 if __name__ == "__main__":
