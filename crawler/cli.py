@@ -311,7 +311,7 @@ def _export(args: argparse.Namespace) -> int:
     filters = Filters(sites=[get_site(n).name for n in args.site] if args.site else None,
                       since=args.since, until=args.until, search=args.search)
     count = export(args.db, args.format, filters, args.output, user_agent=USER_AGENT)
-    what = "pages" if args.format == "warc" else "articles"
+    what = ("page" if args.format == "warc" else "article") + ("" if count == 1 else "s")
     print(f"vnnews: exported {count:,} {what}" + (f" to {args.output}" if args.output else ""), file=sys.stderr)
     return 0
 
