@@ -230,3 +230,16 @@ def test_fold(text: str, folded: str) -> None:
 ])
 def test_lead_prefixes(lead: str, prefix: str | None, rest: str) -> None:
     assert split_lead_prefix(lead) == (prefix, rest)
+
+
+def test_scripts_styles_forms_and_share_bars_inside_the_body_never_reach_it() -> None:
+    junk = ("<script>var ads = {zone: 'inread'}; window.dataLayer.push(ads);</script>"
+            "<style>.inread{display:block;margin:0 auto}</style>"
+            "<div class='share-bar'><a href='#'>Facebook</a> <a href='#'>Zalo</a> Chia sẻ bài viết</div>"
+            "<form><input name='q'><button>Gửi</button></form>"
+            "<noscript>Vui lòng bật JavaScript</noscript>"
+            "<div class='box-rating'>Đánh giá bài viết: ★★★★★</div>")
+    article = extract(d_page(junk + "<p>Câu cuối của bài.</p>"), URL_D)
+    for text in ("dataLayer", "display:block", "Facebook", "Zalo", "Chia sẻ", "Gửi", "JavaScript", "★"):
+        assert text not in article.body, text
+    assert article.body.endswith("Câu cuối của bài.")
