@@ -10,7 +10,6 @@ import contextlib
 import csv
 import io
 import json
-import re
 import sys
 import uuid
 import zlib
@@ -22,8 +21,7 @@ from urllib.parse import urlsplit
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-from archive.store import SCHEMA_VERSION, Archive
-from crawler.textnorm import fold
+from archive.store import SCHEMA_VERSION, Archive, fts_query
 
 # The fields of an exported article, in order (README: "Export").
 FIELDS = ("id", "url", "site", "province", "province_before", "section", "title", "lead", "lead_prefix", "body",
@@ -53,9 +51,8 @@ class Filters:
             clauses.append(f"{alias}.published_at < ?")
             params.append(self.until + "~")  # '~' sorts after every time of that day
         if self.search:
-            terms = " ".join(f'"{t}"' for t in re.findall(r"\w+", fold(self.search)))
             clauses.append(f"{alias}.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)")
-            params.append(f"folded : ({terms})" if terms else '""')
+            params.append(fts_query(self.search) or '""')
         return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
 

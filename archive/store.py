@@ -3,8 +3,10 @@
 Written with sqlite-utils; read by datasette and by later extraction work. WAL mode, so `vnnews serve` can
 read while a crawl writes. Every write is one transaction. The schema is documented in the README.
 
-Search: FTS5 over title, lead and body (unicode61, remove_diacritics 2) plus a folded copy of all three, because
-FTS5 never folds đ to d: "xay dung dang" matches the folded column, "xây dựng Đảng" the original columns.
+Search: FTS5 over one column, the folded text of title, lead and body in which a word with đ also appears in its
+đ-form (crawler.textnorm.search_text): unicode61 removes every other mark but never turns đ into d, so "xay dung
+dang", "xây dựng Đảng" and "khoá"/"khóa" all match, through vnnews or through datasette's own search box. One
+column keeps the index small, and with it bm25's cost on common words.
 """
 
 from __future__ import annotations
@@ -23,9 +25,9 @@ import sqlite_utils
 
 from crawler.items import Article, CrawlFailure, FetchedPage
 from crawler.sites import Site
-from crawler.textnorm import fold
+from crawler.textnorm import fold, search_text
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 # not part of what was extracted: a difference here alone does not make a new version
 _BOOKKEEPING = ("former_urls", "extractor_version")
 _VERSIONED_FIELDS = ("title", "lead", "body", "author", "published_at", "section", "content_hash", "extractor_version")
@@ -118,12 +120,9 @@ class Archive:
             return "updated"
 
     def _index(self, pk: int, article: Article) -> None:
-        lead = article.lead or ""
         self.db.execute("DELETE FROM articles_fts WHERE rowid = ?", [pk])
-        self.db.execute(
-            "INSERT INTO articles_fts (rowid, title, lead, body, folded) VALUES (?, ?, ?, ?, ?)",
-            [pk, article.title, lead, article.body, fold(f"{article.title}\n{lead}\n{article.body}")],
-        )
+        self.db.execute("INSERT INTO articles_fts (rowid, text) VALUES (?, ?)",
+                        [pk, search_text(f"{article.title}\n{article.lead or ''}\n{article.body}")])
 
     def save_failure(self, failure: CrawlFailure, run_id: int | None) -> None:
         with self.db.atomic():
@@ -139,7 +138,7 @@ class Archive:
         """Full-text search that ignores diacritics and tone placement: 'xay dung dang', 'xây dựng Đảng' find the
         same rows. Ranked (bm25) among the ``window`` most recently archived matches: on a million articles a
         common phrase matches half of them, and ranking every match would take seconds."""
-        terms = " ".join(f'"{t}"' for t in re.findall(r"\w+", fold(query)))
+        terms = fts_query(query)
         if not terms:
             return []
         sql = (
@@ -147,7 +146,7 @@ class Archive:
             "  SELECT rowid, rank FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT ?"
             ") AS hits JOIN articles a ON a.id = hits.rowid ORDER BY hits.rank LIMIT ?"
         )
-        return list(self.db.query(sql, [f"folded : ({terms})", window, limit]))
+        return list(self.db.query(sql, [terms, window, limit]))
 
     def iter_pages(self, sites: list[str] | None = None) -> Iterator[dict[str, Any]]:
         """Stored pages with their raw body decompressed, one at a time (bounded memory on a large archive)."""
@@ -236,7 +235,7 @@ TABLES: dict[str, dict[str, Any]] = {
 _KEYS = {"sites": "name", "pages": "url"}
 _FOREIGN_KEYS = {"articles": [("site", "sites", "name")], "article_versions": [("article_id", "articles", "id")],
                  "failures": [("run_id", "crawl_runs", "id")]}
-_INDEXES = {"articles": [["site", "published_at"], ["published_month"], ["province"], ["province_before"],
+_INDEXES = {"articles": [["published_at"], ["site", "published_at"], ["published_month"], ["province"], ["province_before"],
                          ["section"], ["author"]],  # facets count these over the whole table
             "article_versions": [["article_id"]], "failures": [["run_id"]]}
 
@@ -258,17 +257,25 @@ def create_schema(db: sqlite_utils.Database) -> None:
         for columns in indexes:
             db[name].create_index(columns, if_not_exists=True)
     if "articles_fts" not in db.table_names():
-        db.execute(
-            "CREATE VIRTUAL TABLE articles_fts USING fts5("
-            "title, lead, body, folded, tokenize = 'unicode61 remove_diacritics 2')"
-        )
+        _create_fts(db)
     db.execute("CREATE TABLE IF NOT EXISTS vnnews_meta (key TEXT PRIMARY KEY, value TEXT)")
     migrate(db)
 
 
+def _create_fts(db: sqlite_utils.Database) -> None:
+    db.execute("CREATE VIRTUAL TABLE articles_fts USING fts5(text, tokenize = 'unicode61 remove_diacritics 2')")
+
+
+def fts_query(query: str) -> str | None:
+    """A user's words as a safe FTS5 query (each word quoted, so "Mác - Lênin" is no syntax error), folded."""
+    terms = re.findall(r"\w+", fold(query))
+    return " ".join(f'"{t}"' for t in terms) if terms else None
+
+
 def migrate(db: sqlite_utils.Database) -> None:
     """Data changes since schema version 1, in order; each runs once and the version is recorded. (New columns
-    themselves are added by create_schema.) v2: articles.province and province_before, filled from the registry."""
+    themselves are added by create_schema.) v2: articles.province and province_before, filled from the registry.
+    v3: the full-text index becomes one column of folded text with đ-forms (rebuilt from the articles)."""
     row = db.execute("SELECT value FROM vnnews_meta WHERE key = 'schema_version'").fetchone()
     version = int(row[0]) if row else SCHEMA_VERSION
     if version < 2:
@@ -280,6 +287,15 @@ def migrate(db: sqlite_utils.Database) -> None:
                 db["articles"].update(article["id"], {
                     "province": site.province,
                     "province_before": site.province_before(article["url"], article["lead_prefix"], article["published_at"])})
+    if version < 3:
+        if "folded" in db["articles_fts"].columns_dict:  # the v1/v2 index: title, lead, body, folded
+            db.execute("DROP TABLE articles_fts")
+            _create_fts(db)
+        db.execute("DELETE FROM articles_fts")
+        rows = db.execute("SELECT id, title, lead, body FROM articles")
+        while batch := rows.fetchmany(1000):
+            db.conn.executemany("INSERT INTO articles_fts (rowid, text) VALUES (?, ?)",
+                                [(i, search_text(f"{t}\n{ld or ''}\n{b}")) for i, t, ld, b in batch])
     db.execute("INSERT OR REPLACE INTO vnnews_meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
 
 

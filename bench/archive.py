@@ -22,7 +22,7 @@ from archive.store import Archive
 from bench.crawl import measure
 from bench.timing import table
 from crawler.sites import SITES
-from crawler.textnorm import fold
+from crawler.textnorm import search_text
 from tests.conftest import free_port
 from tests.golden import GOLDEN
 
@@ -62,13 +62,13 @@ def build(path: Path, count: int) -> None:
                          rng.choice(site.provinces_before), rng.choice(SECTIONS), title, lead, body,
                          rng.choice(authors), published, published[:7], len(body.split()), "bench", "[]", "[]", "[]",
                          published, published, 1))
-            fts.append((n + 1, title, lead, body, fold(f"{title}\n{lead}\n{body}")))
+            fts.append((n + 1, search_text(f"{title}\n{lead}\n{body}")))
         with db:
             db.executemany(
                 "INSERT INTO articles (id, url, site, province, province_before, section, title, lead, body, author, "
                 "published_at, published_month, word_count, extractor_version, tags, images, former_urls, first_seen, "
                 "last_seen, version) VALUES (" + ", ".join("?" * 20) + ")", rows)
-            db.executemany("INSERT INTO articles_fts (rowid, title, lead, body, folded) VALUES (?, ?, ?, ?, ?)", fts)
+            db.executemany("INSERT INTO articles_fts (rowid, text) VALUES (?, ?)", fts)
         print(f"  built {min(first + 20_000, count):,} articles ({time.perf_counter() - started:.0f} s)", flush=True)
     archive.db.execute("ANALYZE")
     archive.db.execute("INSERT INTO articles_fts (articles_fts) VALUES ('optimize')")

@@ -36,6 +36,21 @@ def fold(text: str) -> str:
     return stripped.replace("đ", "d").replace("Đ", "D").lower()
 
 
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def search_text(text: str) -> str:
+    """What the full-text index holds: every word folded, and a word with đ also in its đ-form
+    ("Đảng" -> "dang đang"). SQLite's unicode61 tokenizer removes every other mark but never turns đ into d, so
+    with both forms indexed, whatever a reader types matches: "dang", "Đảng", "đang"."""
+    out = []
+    for word in _WORD.findall(text.translate(_ETH)):
+        out.append(fold(word))
+        if "đ" in word.lower():  # đ does not decompose: dropping the other marks keeps it
+            out.append("".join(c for c in unicodedata.normalize("NFD", word.lower()) if not unicodedata.combining(c)))
+    return " ".join(out)
+
+
 def split_lead_prefix(lead: str, known: tuple[str, ...] = ()) -> tuple[str | None, str]:
     """('QTO', 'rest of lead') when the lead starts with a paper tag; (None, lead) otherwise."""
     for prefix in known:

@@ -95,7 +95,7 @@ def test_warc_records_read_back_with_their_digests(crawled, tmp_path: Path) -> N
         for record in ArchiveIterator(stream, check_digests="raise"):
             payload = record.content_stream().read()
             records.append((record.rec_type, record.rec_headers, payload))
-    assert records[0][0] == "warcinfo" and b"vnnews-schema-version: 2" in records[0][2]
+    assert records[0][0] == "warcinfo" and f"vnnews-schema-version: {SCHEMA_VERSION}".encode() in records[0][2]
     assert all(h.protocol == "WARC/1.1" for _, h, _ in records)
     responses = {h.get_header("WARC-Target-URI"): (h, p) for t, h, p in records if t == "response"}
     assert set(responses) == set(pages)
@@ -119,6 +119,8 @@ V1_ARTICLES = """CREATE TABLE articles (id INTEGER PRIMARY KEY, url TEXT NOT NUL
  word_count INTEGER, content_hash TEXT, former_urls TEXT, first_seen TEXT, last_seen TEXT, version INTEGER,
  extractor_version TEXT, run_id INTEGER);
 CREATE UNIQUE INDEX idx_articles_url ON articles (url);
+CREATE VIRTUAL TABLE articles_fts USING fts5(title, lead, body, folded, tokenize = 'unicode61 remove_diacritics 2');
+INSERT INTO articles_fts (rowid, title, lead, body, folded) VALUES (1, 'Đồng Hới', '', 'x', 'dong hoi x');
 CREATE TABLE vnnews_meta (key TEXT PRIMARY KEY, value TEXT);
 INSERT INTO vnnews_meta VALUES ('schema_version', '1');
 INSERT INTO articles (url, site, title, body, lead_prefix, published_at) VALUES
@@ -127,7 +129,7 @@ INSERT INTO articles (url, site, title, body, lead_prefix, published_at) VALUES
 """
 
 
-def test_an_archive_of_schema_1_is_migrated(tmp_path: Path) -> None:
+def test_an_archive_of_schema_1_is_migrated_to_the_current_one(tmp_path: Path) -> None:
     db = tmp_path / "v1.db"
     with sqlite3.connect(db) as conn:
         conn.executescript(V1_ARTICLES)
@@ -138,5 +140,8 @@ def test_an_archive_of_schema_1_is_migrated(tmp_path: Path) -> None:
         rows = {r["title"]: (r["province"], r["province_before"]) for r in archive.db["articles"].rows}
         assert rows == {"Đồng Hới": ("Quảng Trị", "Quảng Bình"), "Bình Xuyên": ("Phú Thọ", "Vĩnh Phúc")}
         assert "cause" in archive.db["article_versions"].columns_dict
+        assert list(archive.db["articles_fts"].columns_dict) == ["text"]  # v3: one folded column, rebuilt
+        assert [h["title"] for h in archive.search("đồng hới")] == ["Đồng Hới"]
+        assert [h["title"] for h in archive.search("binh xuyen")] == ["Bình Xuyên"]
     finally:
         archive.close()

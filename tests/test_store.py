@@ -56,7 +56,7 @@ def test_search_with_and_without_diacritics(store: Archive) -> None:
     store.save_article(make_article())
     store.save_article(make_article(url="https://baoquangninh.vn/b-3391202.html", title="Thời tiết Hạ Long",
                                     body="Trời nắng đẹp, nhiệt độ cao.", lead="Dự báo thời tiết."))
-    for query in ("xay dung dang", "xây dựng Đảng", "XAY DUNG ĐANG", "khoa moi", "khóa mới", "khoá mới"):
+    for query in ("xay dung dang", "xây dựng Đảng", "XAY DUNG ĐANG", "khoa moi", "khóa mới", "khoá mới", "Khoá  MỚI!"):
         hits = store.search(query)
         assert [h["url"] for h in hits] == ["https://baoquangninh.vn/a-3391201.html"], query
     assert store.search("ha long")[0]["title"] == "Thời tiết Hạ Long"
@@ -115,3 +115,17 @@ def test_re_extract_updates_changed_records_only(tmp_path) -> None:
 
     out = run_vnnews("re-extract", "--db", str(db))
     assert "1 pages: 0 updated, 1 unchanged" in out.stderr
+
+
+def test_the_index_matches_every_spelling_through_sqlite_alone(store: Archive) -> None:
+    """What datasette's own search box sends (each word quoted, diacritics as typed) finds the article too."""
+    store.save_article(make_article())
+    for typed in ('"xay" "dung" "dang"', '"xây" "dựng" "Đảng"', '"xây" "dựng" "đảng"', '"khóa"', '"khoá"', '"khoa"'):
+        hits = store.db.execute("SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?", [typed]).fetchall()
+        assert hits == [(1,)], typed
+
+
+def test_search_text_keeps_both_forms_of_d_stroke_words() -> None:
+    from crawler.textnorm import search_text
+
+    assert search_text("Xây dựng Đảng, khoá XII") == "xay dung dang đang khoa xii"

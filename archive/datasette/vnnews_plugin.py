@@ -1,7 +1,7 @@
 """datasette plugin for the vnnews archive (loaded by `vnnews serve` with --plugins-dir).
 
-- SQL functions: vn_fold(text) (diacritic-free lower case), vn_match(query) (a safe FTS5 query on the folded
-  column: "xay dung dang", "xây dựng Đảng", "khoá", "khóa" all find the same rows) and vn_snippet(text, query)
+- SQL functions: vn_fold(text) (diacritic-free lower case), vn_match(query) (a safe FTS5 query of the folded
+  words: "xay dung dang", "xây dựng Đảng", "khoá", "khóa" all find the same rows) and vn_snippet(text, query)
   (an excerpt with the matches marked, whatever the query's diacritics);
 - cells: snippets render their <mark>s; article titles link to the readable article page;
 - pages: /-/vnnews/article/<db>/<id> shows one article as a reader sees it; /-/vnnews/page/<db>?url= serves the
@@ -40,7 +40,7 @@ def vn_fold(text: str | None) -> str | None:
 
 def vn_match(query: str | None) -> str | None:
     terms = _WORD.findall(vn_fold(query or "") or "")
-    return "folded : (" + " ".join(f'"{t}"' for t in terms) + ")" if terms else None
+    return " ".join(f'"{t}"' for t in terms) if terms else None
 
 
 def vn_snippet(text: str | None, query: str | None) -> str:
