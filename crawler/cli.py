@@ -1,7 +1,7 @@
-"""The `vnnews` command: crawl, serve, extract, mirror, sites.
+"""The `vnnews` command: crawl, status, serve, extract, re-extract, export, mirror, sites.
 
-Each subcommand is a thin layer over a Python function of the same name in the package, so what the CLI does
-can be done from Python too.
+Each subcommand is a thin layer over a Python function (crawl, archive.status.paper_status, extract,
+crawler.reextract.re_extract, archive.export.export, …), so what the CLI does can be done from Python too.
 """
 
 from __future__ import annotations
