@@ -24,7 +24,7 @@ from typing import Any, Iterable, Iterator
 import sqlite_utils
 
 from crawler.items import Article, CrawlFailure, FetchedPage
-from crawler.sites import Site
+from crawler.sites import SITES, Site
 from crawler.textnorm import fold, search_text
 
 SCHEMA_VERSION = 3
@@ -280,8 +280,6 @@ def migrate(db: sqlite_utils.Database) -> None:
     version = int(row[0]) if row else SCHEMA_VERSION
     if version < 2:
         for article in list(db.query("SELECT id, url, site, lead_prefix, published_at FROM articles")):
-            from crawler.sites import SITES
-
             site = SITES.get(article["site"] or "")
             if site:
                 db["articles"].update(article["id"], {
@@ -300,8 +298,6 @@ def migrate(db: sqlite_utils.Database) -> None:
 
 
 def _article_row(article: Article) -> dict[str, Any]:
-    from crawler.sites import SITES
-
     row = article.to_dict()
     site = SITES.get(article.site or "")
     row["province"] = site.province if site else None
