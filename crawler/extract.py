@@ -12,13 +12,14 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass
+from datetime import date, datetime
 from urllib.parse import urljoin, urlsplit
 
 import lxml.html
 from lxml import etree
 from w3lib.encoding import html_to_unicode
 
-from crawler.dates import parse_date, published_time
+from crawler.dates import PublishedTime, parse_date, published_time
 from crawler.families import FAMILIES, Family, detect_family, is_boilerplate, select
 from crawler.items import Article, Image
 from crawler.sites import Site, site_for_url
@@ -104,9 +105,14 @@ def published_at_of(html: bytes | str, url: str, site: Site | None = None) -> st
     except NoArticle:
         return None
     site = site or site_for_url(url)
-    extraction = _Extraction(doc, url, site, _family_for(doc, url, site), html)
-    value = published_time(doc, extraction.printed_date()).value
-    return value.isoformat() if value else None
+    return _iso(_Extraction(doc, url, site, _family_for(doc, url, site), html).published().value)
+
+
+def _iso(value: datetime | date | None) -> str | None:
+    """A datetime to the minute (the papers print no seconds worth keeping), a bare date as the day."""
+    if value is None:
+        return None
+    return value.isoformat(timespec="minutes") if isinstance(value, datetime) else value.isoformat()
 
 
 def _family_for(doc: etree._Element, url: str, site: Site | None) -> Family | None:
@@ -181,6 +187,9 @@ class _Extraction:
             if before and before.isupper() and 1 <= len(before.split()) <= 5:
                 self.author = self.author or _name(before)
         return text
+
+    def published(self) -> PublishedTime:
+        return published_time(self.doc, self.printed_date())
 
     def _generic_printed_date(self) -> str | None:
         """Unknown template: the first short element whose class says date or time and whose text is one."""
@@ -275,7 +284,8 @@ class _Extraction:
     def article(self) -> Article:
         title = self.title()
         prefix, lead = self.lead()
-        printed = self.printed_date()
+        when = self.published()
+        printed = when.raw
         blocks, images = self.body_blocks()
         captions = {i.caption for i in images if i.caption}
         paragraphs = self._clean(blocks, {title, lead or "", printed or ""} | captions)
@@ -297,7 +307,6 @@ class _Extraction:
             raise NoArticle("no title")
         if words < MIN_BODY_WORDS:
             raise NoArticle(f"no article text ({words} words in the body)")
-        when = published_time(self.doc, printed)
         modified = self._meta("article:modified_time")
         modified_value = parse_date(modified) if modified else None
         canonical = self.canonical_url()
@@ -310,7 +319,7 @@ class _Extraction:
             body=body,
             author=self.author,
             source=self.source,
-            published_at=when.value.isoformat(timespec="minutes") if when.value else None,
+            published_at=_iso(when.value),
             published_raw=when.raw,
             published_source=when.source,
             modified_at=modified_value.isoformat() if modified_value else None,

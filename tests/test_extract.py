@@ -243,3 +243,13 @@ def test_scripts_styles_forms_and_share_bars_inside_the_body_never_reach_it() ->
     for text in ("dataLayer", "display:block", "Facebook", "Zalo", "Chia sẻ", "Gửi", "JavaScript", "★"):
         assert text not in article.body, text
     assert article.body.endswith("Câu cuối của bài.")
+
+
+def test_a_page_that_prints_only_the_day_gives_a_bare_date() -> None:
+    article = extract(d_page("", time="THỨ BẢY, NGÀY 22/7/2017"), URL_D)
+    assert (article.published_at, article.published_raw, article.published_source) == (
+        "2017-07-22", "THỨ BẢY, NGÀY 22/7/2017", "printed")
+    from crawler.extract import published_at_of
+
+    assert published_at_of(d_page("", time="THỨ BẢY, NGÀY 22/7/2017"), URL_D) == "2017-07-22"
+    assert published_at_of(d_page(""), URL_D) == "2026-01-08T16:45+07:00"  # the same form as the record's
