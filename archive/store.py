@@ -122,7 +122,7 @@ class Archive:
     def _index(self, pk: int, article: Article) -> None:
         self.db.execute("DELETE FROM articles_fts WHERE rowid = ?", [pk])
         self.db.execute("INSERT INTO articles_fts (rowid, text) VALUES (?, ?)",
-                        [pk, search_text(f"{article.title}\n{article.lead or ''}\n{article.body}")])
+                        [pk, index_text(article.title, article.lead, article.body)])
 
     def save_failure(self, failure: CrawlFailure, run_id: int | None) -> None:
         with self.db.atomic():
@@ -266,6 +266,11 @@ def _create_fts(db: sqlite_utils.Database) -> None:
     db.execute("CREATE VIRTUAL TABLE articles_fts USING fts5(text, tokenize = 'unicode61 remove_diacritics 2')")
 
 
+def index_text(title: str, lead: str | None, body: str) -> str:
+    """What articles_fts holds for one article (every writer of the index goes through here)."""
+    return search_text(f"{title}\n{lead or ''}\n{body}")
+
+
 def fts_query(query: str) -> str | None:
     """A user's words as a safe FTS5 query (each word quoted, so "Mác - Lênin" is no syntax error), folded."""
     terms = re.findall(r"\w+", fold(query))
@@ -293,7 +298,7 @@ def migrate(db: sqlite_utils.Database) -> None:
         rows = db.execute("SELECT id, title, lead, body FROM articles")
         while batch := rows.fetchmany(1000):
             db.conn.executemany("INSERT INTO articles_fts (rowid, text) VALUES (?, ?)",
-                                [(i, search_text(f"{t}\n{ld or ''}\n{b}")) for i, t, ld, b in batch])
+                                [(i, index_text(t, ld, b)) for i, t, ld, b in batch])
     db.execute("INSERT OR REPLACE INTO vnnews_meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
 
 

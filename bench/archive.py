@@ -18,11 +18,10 @@ import time
 import urllib.request
 from pathlib import Path
 
-from archive.store import Archive
+from archive.store import Archive, index_text
 from bench.crawl import measure
 from bench.timing import table
 from crawler.sites import SITES
-from crawler.textnorm import search_text
 from tests.conftest import free_port
 from tests.golden import GOLDEN
 
@@ -62,7 +61,7 @@ def build(path: Path, count: int) -> None:
                          rng.choice(site.provinces_before), rng.choice(SECTIONS), title, lead, body,
                          rng.choice(authors), published, published[:7], len(body.split()), "bench", "[]", "[]", "[]",
                          published, published, 1))
-            fts.append((n + 1, search_text(f"{title}\n{lead}\n{body}")))
+            fts.append((n + 1, index_text(title, lead, body)))
         with db:
             db.executemany(
                 "INSERT INTO articles (id, url, site, province, province_before, section, title, lead, body, author, "

@@ -21,6 +21,8 @@ from datasette import hookimpl
 from datasette.utils.asgi import Response
 from markupsafe import Markup
 
+from archive.store import fts_query
+
 _WORD = re.compile(r"\w+", re.UNICODE)
 SNIPPET_CHARS = 220
 
@@ -39,8 +41,7 @@ def vn_fold(text: str | None) -> str | None:
 
 
 def vn_match(query: str | None) -> str | None:
-    terms = _WORD.findall(vn_fold(query or "") or "")
-    return " ".join(f'"{t}"' for t in terms) if terms else None
+    return fts_query(query or "")  # the same query vnnews itself sends
 
 
 def vn_snippet(text: str | None, query: str | None) -> str:
