@@ -13,6 +13,7 @@ import json
 import sys
 import uuid
 import zlib
+from importlib.metadata import version
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import IO, Any, Callable, Iterator
@@ -21,14 +22,16 @@ from urllib.parse import urlsplit
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-from archive.store import SCHEMA_VERSION, Archive, fts_query
+from archive.record import Column, columns
+from archive.schema import SCHEMA_VERSION, article_columns
+from archive.search import fts_query
+from archive.store import Archive
 
-# The fields of an exported article, in order (README: "Export").
-FIELDS = ("id", "url", "site", "province", "province_before", "section", "title", "lead", "lead_prefix", "body",
-          "author", "source", "published_at", "published_raw", "published_source", "modified_at", "tags", "images",
-          "language", "word_count", "content_hash", "former_urls", "first_seen", "last_seen", "version",
-          "extractor_version", "schema_version")
-LIST_FIELDS = ("tags", "images", "former_urls")
+# An exported article: every column of `articles` (the Article's fields and what the archive keeps about it), in
+# order, then the archive's schema version.
+COLUMNS = [*article_columns(), Column("schema_version", "integer", "Schema version of the archive it came from")]
+FIELDS = tuple(c.name for c in COLUMNS)
+LIST_FIELDS = tuple(c.name for c in COLUMNS if c.kind == "json")
 BATCH = 5000
 
 
@@ -88,16 +91,23 @@ def write_csv(records: Iterator[dict], out: IO[str]) -> int:
     return count
 
 
+def parquet_type(column: Column) -> Any:
+    """The Arrow type of a column: lists of records as lists of structs of their fields."""
+    import pyarrow as pa
+
+    scalar = {"text": pa.string(), "integer": pa.int64(), "real": pa.float64(), "blob": pa.binary()}
+    if column.kind != "json":
+        return scalar[column.kind]
+    if column.item is str:
+        return pa.list_(pa.string())
+    return pa.list_(pa.struct([(c.name, parquet_type(c)) for c in columns(column.item)]))
+
+
 def write_parquet(records: Iterator[dict], path: str) -> int:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    text, integer = pa.string(), pa.int64()
-    types = {name: text for name in FIELDS}
-    types.update(id=integer, word_count=integer, version=integer, schema_version=integer,
-                 tags=pa.list_(text), former_urls=pa.list_(text),
-                 images=pa.list_(pa.struct([("url", text), ("caption", text)])))
-    schema = pa.schema([(name, types[name]) for name in FIELDS],
+    schema = pa.schema([(c.name, parquet_type(c)) for c in COLUMNS],
                        metadata={"vnnews.schema_version": str(SCHEMA_VERSION), "vnnews.format": "one row per article"})
     count, batch = 0, []
     with pq.ParquetWriter(path, schema, compression="zstd") as writer:
@@ -120,10 +130,8 @@ _REASONS = {200: "OK", 203: "Non-Authoritative Information", 206: "Partial Conte
 
 def write_warc(archive: Archive, filters: Filters, out: IO[bytes], *, user_agent: str) -> int:
     """WARC 1.1: a warcinfo record, then for each stored page its request, response and metadata records."""
-    from crawler.settings import VNNEWS_VERSION
-
     writer = WARCWriter(out, gzip=True, warc_version="1.1")
-    info = {"software": f"vnnews/{VNNEWS_VERSION}", "format": "WARC File Format 1.1",
+    info = {"software": f"vnnews/{version('vnnews')}", "format": "WARC File Format 1.1",
             "vnnews-schema-version": str(SCHEMA_VERSION), "description": "Raw article pages of the vnnews archive"}
     writer.write_record(writer.create_warcinfo_record("vnnews-export.warc.gz", info))
     where, params = filters.where(site_column="p.site")  # pages without an article are exported too
@@ -175,7 +183,7 @@ FORMATS: dict[str, Callable[..., int]] = {"jsonl": write_jsonl, "csv": write_csv
 
 def export(db: str, fmt: str, filters: Filters, output: str | None, *, user_agent: str = "vnnews") -> int:
     """Write the export; returns how many articles (or pages, for WARC) it holds."""
-    archive = Archive(db)
+    archive = Archive(db, readonly=True)
     try:
         if fmt == "parquet":
             return write_parquet(iter_articles(archive, filters), output)

@@ -18,12 +18,15 @@ import time
 import urllib.request
 from pathlib import Path
 
-from archive.store import Archive, index_text
+from archive.record import Article
+from archive.schema import as_row
+from archive.search import index_text
+from archive.store import Archive
 from bench.crawl import measure
 from bench.timing import table
 from crawler.sites import SITES
 from tests.conftest import free_port
-from tests.golden import GOLDEN
+from tests.golden import pages
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLES = int(os.environ.get("VNNEWS_BENCH_ARCHIVE_ARTICLES", 1_000_000))
@@ -37,8 +40,7 @@ SECTIONS = ["Chính trị", "Xây dựng Đảng", "Thời sự", "Kinh tế", "
 
 
 def build(path: Path, count: int) -> None:
-    texts = [json.loads(p.read_text("utf-8")) for p in GOLDEN.glob("*.json")]
-    texts = [t["article"] for t in texts if "article" in t]
+    texts = [page.read()["article"] for page in pages() if "article" in page.read()]
     sentences = [s.strip() for t in texts for s in re.split(r"(?<=[.;:])\s+", t["body"] + " " + (t["lead"] or ""))
                  if len(s.split()) > 5]
     authors = sorted({t["author"] for t in texts if t["author"]}) + [f"Phóng viên {i}" for i in range(200)]
@@ -57,16 +59,17 @@ def build(path: Path, count: int) -> None:
             body = "\n\n".join(" ".join(rng.sample(sentences, 2)) for _ in range(rng.randint(2, 4)))
             day = f"{rng.randint(2015, 2026)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
             published = f"{day}T{rng.randint(5, 22):02d}:{rng.randint(0, 59):02d}+07:00"
-            rows.append((n + 1, f"https://{site.domains[0]}/bai-viet-{n + 1:07d}.html", site.name, site.province,
-                         rng.choice(site.provinces_before), rng.choice(SECTIONS), title, lead, body,
-                         rng.choice(authors), published, published[:7], len(body.split()), "bench", "[]", "[]", "[]",
-                         published, published, 1))
+            article = Article(url=f"https://{site.domains[0]}/bai-viet-{n + 1:07d}.html", site=site.name,
+                              province=site.province, province_before=rng.choice(site.provinces_before),
+                              section=rng.choice(SECTIONS), title=title, lead=lead, body=body,
+                              author=rng.choice(authors), published_at=published, word_count=len(body.split()),
+                              extractor_version="bench")
+            rows.append({"id": n + 1, **as_row(article), "first_seen": published, "last_seen": published,
+                         "version": 1})
             fts.append((n + 1, index_text(title, lead, body)))
         with db:
-            db.executemany(
-                "INSERT INTO articles (id, url, site, province, province_before, section, title, lead, body, author, "
-                "published_at, published_month, word_count, extractor_version, tags, images, former_urls, first_seen, "
-                "last_seen, version) VALUES (" + ", ".join("?" * 20) + ")", rows)
+            db.executemany(f"INSERT INTO articles ({', '.join(rows[0])}) VALUES ({', '.join('?' * len(rows[0]))})",
+                           [tuple(r.values()) for r in rows])
             db.executemany("INSERT INTO articles_fts (rowid, text) VALUES (?, ?)", fts)
         print(f"  built {min(first + 20_000, count):,} articles ({time.perf_counter() - started:.0f} s)", flush=True)
     archive.db.execute("ANALYZE")

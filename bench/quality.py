@@ -7,21 +7,24 @@ against the better of body and lead + body, since it does not separate the lead.
 
 from __future__ import annotations
 
-import json
 import re
 from collections import Counter
 
 import trafilatura
 
+from archive.record import Article, columns
 from bench.timing import table
-from tests.golden import golden_path, pages, record
+from tests.golden import GoldenPage, pages, record
 
-FIELDS = ("title", "lead", "lead_prefix", "author", "source", "published_at", "section", "tags", "captions")
+# every field the page states (how the record was made is not scored); the body also by token-F1
+FIELDS = [c.name for c in columns(Article) if not c.provenance]
 BOILERPLATE = ("Tin cùng chuyên mục", "Tin liên quan", "Bài liên quan", "Ý kiến bạn đọc", "Đọc nhiều", "Có thể bạn quan tâm",
                "Xem thêm", "In bài viết", "Chia sẻ", "BÌNH LUẬN", "Gửi ý kiến", "Vui lòng nhập mã xác nhận",
                "Những tin mới hơn", "Những tin cũ hơn", "Tổng số điểm của bài viết", "Click để đánh giá",
                "Bạn đã không sử dụng Site", "Tiếng việt | English", "Từ khóa:", "Theo dõi Báo")
-NOT_IN_TRAFILATURA = ("lead_prefix", "source", "captions")  # fields it has no output for
+# what bare trafilatura gives, by our field names; the other fields it has no output for
+TRAFILATURA = {"title": "title", "lead": "description", "author": "author", "published_at": "date", "tags": "tags",
+               "body": "text"}
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
@@ -38,34 +41,29 @@ def f1(found: str, truth: str) -> float:
     return 2 * precision * recall / (precision + recall)
 
 
-def trafilatura_record(html: bytes, url: str) -> dict | None:
-    doc = trafilatura.bare_extraction(html, url=url, with_metadata=True)
+def trafilatura_record(page: GoldenPage) -> dict | None:
+    doc = trafilatura.bare_extraction(page.path.read_bytes(), url=page.url, with_metadata=True)
     if doc is None or not doc.text:
         return None
-    return {"title": doc.title, "lead": doc.description, "lead_prefix": None, "author": doc.author, "source": None,
-            "published_at": doc.date, "section": (doc.categories or [None])[0], "tags": doc.tags or [],
-            "captions": [], "body": doc.text}
+    record = {ours: getattr(doc, theirs) for ours, theirs in TRAFILATURA.items()}
+    record["section"] = (doc.categories or [None])[0]
+    return record
 
 
-def ours_record(path, url) -> dict | None:
-    result = record(path, url)
-    if "article" not in result:
-        return None
-    article = result["article"]
-    return {**article, "captions": [i["caption"] for i in article["images"]]}
+def ours_record(page: GoldenPage) -> dict | None:
+    return record(page.path, page.url).get("article")
 
 
 def run() -> None:
-    golden = {url: json.loads(golden_path(url).read_text("utf-8")) for _, url in pages()}
-    articles = [(p, u) for p, u in pages() if "article" in golden[u]]
-    others = [(p, u) for p, u in pages() if "no_article" in golden[u]]
+    golden = {page: page.read() for page in pages()}
+    articles = [p for p, g in golden.items() if "article" in g]
+    others = [p for p, g in golden.items() if "no_article" in g]
     scores = {}
     for name, extractor in (("vnnews", ours_record), ("trafilatura", trafilatura_record)):
         exact, f1s, dirty = Counter(), [], 0
-        for path, url in articles:
-            truth = golden[url]["article"]
-            truth = {**truth, "captions": [i["caption"] for i in truth["images"]]}
-            got = extractor(path, url) if name == "vnnews" else extractor(path.read_bytes(), url)
+        for page in articles:
+            truth = golden[page]["article"]
+            got = extractor(page)
             if got is None:
                 f1s.append(0.0)
                 continue
@@ -76,16 +74,16 @@ def run() -> None:
                 body_f1 = max(body_f1, f1(got["body"], f"{truth['lead'] or ''}\n{truth['body']}"))
             f1s.append(body_f1)
             dirty += any(phrase in got["body"] for phrase in BOILERPLATE)
-        rejected = sum((extractor(p, u) if name == "vnnews" else extractor(p.read_bytes(), u)) is None for p, u in others)
+        rejected = sum(extractor(p) is None for p in others)
         scores[name] = (exact, f1s, dirty, rejected)
     n = len(articles)
-    rows = [(field, *("n/a" if name == "trafilatura" and field in NOT_IN_TRAFILATURA else f"{scores[name][0][field]}/{n}"
-                      for name in scores)) for field in FIELDS]
+    rows = [(field, *("n/a" if name == "trafilatura" and field not in TRAFILATURA and field != "section"
+                      else f"{scores[name][0][field]}/{n}" for name in scores)) for field in FIELDS]
     rows.append(("body token-F1 (mean)", *(f"{sum(s[1]) / n:.3f}" for s in scores.values())))
     rows.append(("body token-F1 (worst page)", *(f"{min(s[1]):.3f}" for s in scores.values())))
     rows.append(("pages with boilerplate in body", *(f"{s[2]}/{n}" for s in scores.values())))
     rows.append(("non-article pages rejected", *(f"{s[3]}/{len(others)}" for s in scores.values())))
-    print(f"{n} golden article pages, {len(others)} golden non-article pages (tests/golden/)\n")
+    print(f"{n} article pages, {len(others)} non-article pages with expected records (each paper's expected/)\n")
     print(table(rows, ("field (exact match)", "vnnews", "bare trafilatura")))
     print("\ngoal: every field exact, F1 >= 0.98, zero boilerplate phrases")
 

@@ -3,19 +3,18 @@
 
 from __future__ import annotations
 
-import json
 import multiprocessing
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import urlsplit
 
 from bench.extraction import CHROME
-from tests.golden import GOLDEN
+from tests.golden import pages
 
 PER_PAGE = 50
 
 
 def _texts() -> list[dict]:
-    records = [json.loads(p.read_text("utf-8")) for p in sorted(GOLDEN.glob("*.json"))]
+    records = [page.read() for page in pages()]
     return [r["article"] for r in records if "article" in r]
 
 

@@ -13,7 +13,6 @@ Design notes:
 
 from __future__ import annotations
 
-import json
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -253,51 +252,13 @@ class PublishedTime:
     source: str | None
 
 
-_META_XPATHS = (
-    ("meta:article:published_time", "//meta[@property='article:published_time']/@content"),
-    ("meta:itemprop", "//meta[@itemprop='datePublished']/@content"),
-    ("meta:pubdate", "//meta[@name='pubdate' or @name='publishdate' or @name='dc.date.issued']/@content"),
-)
-
-
-def _jsonld_dates(doc: Any) -> list[str]:
-    found = []
-    for script in doc.xpath("//script[@type='application/ld+json']/text()"):
-        try:
-            data = json.loads(script)
-        except ValueError:
-            continue
-        stack = [data]
-        while stack:
-            node = stack.pop()
-            if isinstance(node, list):
-                stack.extend(node)
-            elif isinstance(node, dict):
-                if isinstance(node.get("datePublished"), str):
-                    found.append(node["datePublished"])
-                stack.extend(v for v in node.values() if isinstance(v, (dict, list)))
-    return found
-
-
-def machine_dates(doc: Any) -> list[tuple[str, str]]:
-    """(source, string) pairs from the page's machine-readable date markup, most trusted first."""
-    pairs: list[tuple[str, str]] = []
-    for source, xpath in _META_XPATHS:
-        pairs += [(source, v) for v in doc.xpath(xpath)]
-    pairs += [("json-ld", v) for v in _jsonld_dates(doc)]
-    pairs += [
-        ("time[datetime]", v)
-        for v in doc.xpath("//article//time/@datetime | //time[@pubdate or contains(@class, 'time')]/@datetime")
-    ]
-    pairs += [("itemprop", v) for v in doc.xpath("//*[@itemprop='datePublished']/@datetime")]
-    return pairs
-
-
-def published_time(doc: Any, printed: str | None) -> PublishedTime:
-    """Pick the published time: machine-readable first, the printed string next, both combined when one
-    gives only the day (JSON-LD "2026-01-08" + printed "08/01/2026 - 18:21" -> 18:21)."""
+def published_time(machine: list[tuple[str, str]], printed: str | None) -> PublishedTime:
+    """Pick the published time from the page's machine-readable dates ((source, string) pairs, most trusted
+    first: crawler.templates.page.Page.machine_dates) and its printed string: machine-readable first, the
+    printed string next, both combined when one gives only the day (JSON-LD "2026-01-08" + printed
+    "08/01/2026 - 18:21" -> 18:21)."""
     printed_value = parse_date(printed) if printed else None
-    for source, raw_value in machine_dates(doc):
+    for source, raw_value in machine:
         value = parse_date(raw_value)
         if value is None:
             continue

@@ -1,10 +1,11 @@
 """html + url (+ site record) -> Article. A pure function with no Scrapy imports, so the crawl, `vnnews extract`
 and re-extraction of stored pages all run the same code.
 
-Known templates: the CMS family of the URL's era (crawler.families) locates title, lead, printed date, body
-container, byline, section and tags; a block walker keeps paragraphs and captions in order. Unknown templates:
-trafilatura finds the main text. Either way the Vietnamese rules then run: boilerplate lines out, captions once,
-lead prefix split off, byline and source moved out of the body, dates via crawler.dates.
+The page is parsed once (crawler.templates.page.Page); the template version it fits (crawler.templates) says where
+its title, lead, printed date, body, byline, section and tags are, and a block walker keeps paragraphs and captions
+in order. A page no version fits goes down the generic path: trafilatura finds the main text. Either way the
+Vietnamese rules then run: boilerplate lines out, captions once, lead prefix split off, byline and source moved out
+of the body, dates via crawler.dates. The record names the template version that read it.
 """
 
 from __future__ import annotations
@@ -15,23 +16,21 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from urllib.parse import urljoin, urlsplit
 
-import lxml.html
 from lxml import etree
-from w3lib.encoding import html_to_unicode
 
+from archive.record import Article, Image
 from crawler.dates import PublishedTime, parse_date, published_time
-from crawler.families import FAMILIES, Family, detect_family, is_boilerplate, select
-from crawler.items import Article, Image
+from crawler.boilerplate import is_boilerplate
 from crawler.sites import Site, site_for_url
+from crawler.templates import NoArticle, Page, Template, choose
+from crawler.templates.page import parse_html
 from crawler.textnorm import fold, normalize_line, normalize_text, split_lead_prefix
 
-EXTRACTOR_VERSION = "1.0"
-MAX_HTML_BYTES = 16 * 1024 * 1024  # Scrapy's DOWNLOAD_MAXSIZE in crawler/settings.py
+__all__ = ["EXTRACTOR_VERSION", "NoArticle", "extract", "parse_html", "published_at_of", "content_hash"]
+
+# The version of the rules every template shares (this module); a record also names its template version.
+EXTRACTOR_VERSION = "2.0"
 MIN_BODY_WORDS = 40
-
-
-class NoArticle(Exception):
-    """The page holds no article (a listing, a contact page, a soft 404, a page too broken to read)."""
 
 
 @dataclass
@@ -55,57 +54,25 @@ _BYLINE = re.compile(
 _SOURCE = re.compile(r"^(?:nguồn|theo)\s*:?\s*(?P<source>.+)$", re.I)
 _AUTHOR_LABEL = re.compile(r"^tác giả(?: bài viết)?\s*:\s*(?P<rest>.*)$", re.I)
 _STAR_BYLINE = re.compile(r"^\*\s*(?P<name>[^,]+)")
-_DATE_ELEMENTS = ("//*[contains(@class, 'date') or contains(@class, 'time') or contains(@class, 'publish')]"
-                  "[not(ancestor::*[contains(@class, 'related') or contains(@class, 'side')])]")
 _GENERIC_SUFFIX = re.compile(r"\s+[-|–—]\s+(?:báo|tạp chí|cổng)\s.*$", re.I)
 _SITE_AUTHOR = re.compile(r"báo|\.vn\b|\.com\b|tòa soạn|toà soạn|ban biên tập|admin", re.I)
 
 
-def decode_html(body: bytes, content_type: str | None = None) -> str:
-    """Bytes to text. Valid UTF-8 is UTF-8 whatever the page declares (Vietnamese pages often declare
-    iso-8859-1 or windows-1258 and send UTF-8); otherwise the declared charset (header, BOM, meta), and for
-    a page that claims UTF-8 but is not, windows-1258, the legacy Vietnamese code page."""
-    try:
-        return body.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    encoding, text = html_to_unicode(content_type, body)
-    if encoding.replace("-", "").lower() in ("utf8", "ascii"):
-        return body.decode("cp1258", errors="replace")
-    return text
-
-
-def parse_html(html: bytes | str, content_type: str | None = None) -> etree._Element:
-    """Decode and parse. Raises NoArticle on an empty, oversized, truncated or unreadable page."""
-    if isinstance(html, bytes):
-        if len(html) > MAX_HTML_BYTES:
-            raise NoArticle(f"page too large ({len(html):,} bytes > {MAX_HTML_BYTES:,})")
-        html = decode_html(html, content_type)
-    if not html or not html.strip():
-        raise NoArticle("empty page")
-    if "</html>" not in html[-4096:].lower() and "</body>" not in html[-8192:].lower():
-        raise NoArticle("truncated page: the HTML ends before </body>")
-    try:
-        return lxml.html.document_fromstring(html)
-    except (etree.ParserError, ValueError) as exc:
-        raise NoArticle(f"unparseable HTML: {exc}") from None
-
-
-def extract(html: bytes | str, url: str, site: Site | None = None, *, content_type: str | None = None) -> Article:
-    """Extract the article of one page. Raises NoArticle when the page holds none."""
-    doc = parse_html(html, content_type)
-    site = site or site_for_url(url)
-    return _Extraction(doc, url, site, _family_for(doc, url, site), html).article()
+def extract(html: bytes | str, url: str, site: Site | None = None, *, content_type: str | None = None,
+            fetched_at: datetime | None = None) -> Article:
+    """Extract the article of one page. ``fetched_at`` (when the page was fetched or captured) helps choose the
+    template version its markup belongs to. Raises NoArticle when the page holds none."""
+    page = Page.parse(html, url, site or site_for_url(url), content_type=content_type, fetched_at=fetched_at)
+    return _Extraction(page).article()
 
 
 def published_at_of(html: bytes | str, url: str, site: Site | None = None) -> str | None:
-    """Only the published time of a page (ISO), for crawls bounded by date; None when it has none."""
+    """Only the published time of a page (ISO), for tools that need the date alone; None when it has none."""
     try:
-        doc = parse_html(html)
+        page = Page.parse(html, url, site or site_for_url(url))
     except NoArticle:
         return None
-    site = site or site_for_url(url)
-    return _iso(_Extraction(doc, url, site, _family_for(doc, url, site), html).published().value)
+    return _iso(_Extraction(page).published().value)
 
 
 def _iso(value: datetime | date | None) -> str | None:
@@ -115,37 +82,18 @@ def _iso(value: datetime | date | None) -> str | None:
     return value.isoformat(timespec="minutes") if isinstance(value, datetime) else value.isoformat()
 
 
-def _family_for(doc: etree._Element, url: str, site: Site | None) -> Family | None:
-    """The registry's era first; for papers it does not know, the family the markup shows; else None (trafilatura)."""
-    era = site.era_for(url) if site else None
-    return FAMILIES.get(era.family) if era else detect_family(doc)
-
-
 class _Extraction:
-    def __init__(self, doc: etree._Element, url: str, site: Site | None, family: Family | None, html: bytes | str):
-        self.doc, self.url, self.site, self.family, self.html = doc, url, site, family, html
+    def __init__(self, page: Page):
+        self.page, self.doc, self.url, self.site = page, page.doc, page.url, page.site
+        version, self.expected_family = choose(page)
+        self.template: Template = version(page)
         self.author: str | None = None
         self.source: str | None = None
 
     # -- the pieces ------------------------------------------------------------------------------------
 
-    def _first_text(self, selectors: tuple[str, ...]) -> str | None:
-        for el in select(self.doc, selectors):
-            text = normalize_line(el.text_content())
-            if text:
-                return text
-        return None
-
-    def _meta(self, *names: str) -> str | None:
-        for name in names:
-            values = self.doc.xpath(f"//meta[@property='{name}' or @name='{name}']/@content")
-            if values and values[0].strip():
-                return normalize_line(values[0])
-        return None
-
     def title(self) -> str:
-        family_title = self._first_text(self.family.title) if self.family else None
-        title = family_title or self._meta("og:title") or normalize_line(self.doc.findtext(".//title") or "")
+        title = self.template.title() or ""
         for suffix in self.site.title_suffixes if self.site else ():
             title = title.removesuffix(suffix)
         return _GENERIC_SUFFIX.sub("", title).strip()
@@ -159,12 +107,9 @@ class _Extraction:
 
     def lead(self) -> tuple[str | None, str | None]:
         """(prefix, lead). A "* NAME, title …" byline printed at the start of the lead moves to the author."""
-        if not self.family:
+        el = self.template.lead_element()
+        if el is None:
             return None, None
-        elements = select(self.doc, self.family.lead)
-        if not elements:
-            return None, None
-        el = elements[0]
         strong = el.xpath("(.//strong|.//b)[1]")
         text = normalize_line(el.text_content())
         if strong:
@@ -176,11 +121,10 @@ class _Extraction:
         if not text:
             return None, None
         known = self.site.lead_prefixes if self.site else ()
-        prefix, lead = split_lead_prefix(text, known)
-        return prefix, lead
+        return split_lead_prefix(text, known)
 
     def printed_date(self) -> str | None:
-        text = self._first_text(self.family.date) if self.family else self._generic_printed_date()
+        text = self.template.printed_date()
         if text:
             # "HOÀNG SA 06:59, 02/02/2024": the reporter's name before the time is the byline
             before = re.split(r"\d", text, maxsplit=1)[0].strip(" ,-|")
@@ -189,15 +133,7 @@ class _Extraction:
         return text
 
     def published(self) -> PublishedTime:
-        return published_time(self.doc, self.printed_date())
-
-    def _generic_printed_date(self) -> str | None:
-        """Unknown template: the first short element whose class says date or time and whose text is one."""
-        for el in self.doc.xpath(_DATE_ELEMENTS):
-            text = normalize_line(el.text_content())
-            if len(text) < 80 and parse_date(text) is not None:
-                return text
-        return None
+        return published_time(self.page.machine_dates, self.printed_date())
 
     def _lead_from_first_paragraph(self, paragraphs: list[str]) -> tuple[str | None, str | None]:
         """No lead element: a first paragraph that opens with the paper's tag ("(Baothanhhoa.vn) - …") or
@@ -206,32 +142,18 @@ class _Extraction:
             return None, None
         known = self.site.lead_prefixes if self.site else ()
         prefix, rest = split_lead_prefix(paragraphs[0], known)
-        description = self._meta("description", "og:description")
+        description = self.page.meta.get("description") or self.page.meta.get("og:description")
         if prefix or (description and fold(rest)[:60] == fold(description)[:60]):
             paragraphs.pop(0)
             return prefix, rest
         return None, None
 
-    def section(self) -> str | None:
-        if self.family:
-            crumbs = [normalize_line(a.text_content()) for a in select(self.doc, self.family.section)]
-            crumbs = [c for c in crumbs if c and c.lower() not in ("trang chủ", "home")]
-            if crumbs:
-                return crumbs[-1]
-        return self._meta("article:section")
-
-    def tags(self) -> list[str]:
-        tags = [normalize_line(a.text_content()) for a in select(self.doc, self.family.tags)] if self.family else []
-        tags = tags or [normalize_line(t) for t in self.doc.xpath("//meta[@property='article:tag']/@content")]
-        return list(dict.fromkeys(t for t in tags if t))
-
     # -- the body --------------------------------------------------------------------------------------
 
     def body_blocks(self) -> tuple[list[_Block], list[Image]]:
-        containers = select(self.doc, self.family.body) if self.family else []
-        if not containers:
+        container = self.template.body_element()
+        if container is None:
             return self._generic_blocks(), []
-        container = containers[0]
         for br in container.iter("br"):
             br.tail = "\n" + (br.tail or "")
         blocks: list[_Block] = []
@@ -275,7 +197,7 @@ class _Extraction:
     def _generic_blocks(self) -> list[_Block]:
         import trafilatura  # imported here: only unknown templates need it, and it is slow to import
 
-        text = trafilatura.extract(self.html, url=self.url, include_comments=False, include_tables=False,
+        text = trafilatura.extract(self.page.raw, url=self.url, include_comments=False, include_tables=False,
                                    favor_precision=True, deduplicate=False) or ""
         return [_Block(line, False) for line in text.split("\n")]
 
@@ -292,13 +214,13 @@ class _Extraction:
         if lead is None:
             prefix, lead = self._lead_from_first_paragraph(paragraphs)
         paragraphs = self._take_byline(paragraphs)
-        printed_source = self._first_text(self.family.source) if self.family else None
+        printed_source = self.template.source()
         if printed_source:
             self._take_byline([printed_source])  # "Tác giả bài viết: Nguồn: Báo Quảng Trị" outside the body
-        if self.author is None and self.family:
-            self.author = self._first_text(self.family.author)
+        self.author = self.author or self.template.author()
         if self.author is None:
-            meta_author = self._meta("author", "article:author", "dc.creator")
+            meta = self.page.meta
+            meta_author = meta.get("author") or meta.get("article:author") or meta.get("dc.creator")
             if meta_author and not _SITE_AUTHOR.search(meta_author):
                 self.author = meta_author
         body = "\n\n".join(paragraphs)
@@ -307,12 +229,15 @@ class _Extraction:
             raise NoArticle("no title")
         if words < MIN_BODY_WORDS:
             raise NoArticle(f"no article text ({words} words in the body)")
-        modified = self._meta("article:modified_time")
+        modified = self.page.meta.get("article:modified_time")
         modified_value = parse_date(modified) if modified else None
         canonical = self.canonical_url()
+        site = self.site
         return Article(
             url=canonical,
-            site=self.site.name if self.site else None,
+            site=site.name if site else None,
+            province=site.province if site else None,
+            province_before=site.province_before(canonical, prefix, _iso(when.value)) if site else None,
             title=title,
             lead=lead,
             lead_prefix=prefix,
@@ -323,12 +248,13 @@ class _Extraction:
             published_raw=when.raw,
             published_source=when.source,
             modified_at=modified_value.isoformat() if modified_value else None,
-            section=self.section(),
-            tags=self.tags(),
+            section=self.template.section(),
+            tags=list(dict.fromkeys(t for t in self.template.tags() if t)),
             images=_unique_images(images),
             language=(self.doc.get("lang") or "vi").split("-")[0].lower(),
             word_count=words,
             content_hash=content_hash(title, lead, body),
+            template=self.template.name(),
             extractor_version=EXTRACTOR_VERSION,
             former_urls=[self.url] if canonical != self.url.split("#")[0] else [],
         )

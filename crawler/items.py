@@ -1,45 +1,14 @@
-"""The records that flow through the crawl: a fetched page, an Article extracted from it, a failure.
+"""What flows through a crawl: the spider yields a FetchedPage (or an archive.record.Failure), the extraction
+pipeline turns a FetchedPage into an Extracted, the store pipeline hands both to the crawl state.
 
-One definition each; the spider, the pipelines, the archive and `vnnews extract` all use these.
+The records the archive keeps (Article, Page, Failure) are declared once, in archive.record.
 """
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
-from typing import Any
+from dataclasses import dataclass
 
-
-@dataclass
-class Image:
-    url: str
-    caption: str | None = None
-
-
-@dataclass
-class Article:
-    url: str
-    site: str | None
-    title: str
-    body: str
-    lead: str | None = None
-    lead_prefix: str | None = None
-    author: str | None = None
-    source: str | None = None
-    published_at: str | None = None  # ISO 8601 with +07:00 (or a bare date when the page gives no time)
-    published_raw: str | None = None
-    published_source: str | None = None
-    modified_at: str | None = None
-    section: str | None = None
-    tags: list[str] = field(default_factory=list)
-    images: list[Image] = field(default_factory=list)
-    language: str = "vi"
-    word_count: int = 0
-    content_hash: str = ""
-    extractor_version: str = ""
-    former_urls: list[str] = field(default_factory=list)
-
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+from archive.record import Article, Page
 
 
 @dataclass
@@ -51,18 +20,16 @@ class FetchedPage:
     status: int
     headers: dict[str, str]
     body: bytes
+    fetched_at: str  # UTC ISO
     requested_url: str | None = None  # the URL before redirects, when it differs
-    article: Article | None = None  # set by the extraction pipeline
-    error: str | None = None  # set by the extraction pipeline when the page holds no article
-    outcome: str | None = None  # set by the archive pipeline: new, updated, unchanged or failed
+    listing_key: str | None = None  # the date-bounded listing page that linked it (crawler.state)
 
 
 @dataclass
-class CrawlFailure:
-    """A URL that could not be archived: where it failed (fetch, http, content-type, extract) and why."""
+class Extracted:
+    """A fetched page after extraction: the raw page to keep (compressed) and its article, or why there is none."""
 
-    url: str
-    site: str
-    stage: str
-    reason: str
-    status: int | None = None
+    page: Page
+    article: Article | None
+    error: str | None = None
+    listing_key: str | None = None

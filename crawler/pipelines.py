@@ -1,22 +1,27 @@
-"""Item pipelines, one job each: ExtractPipeline turns a fetched page into an Article (or a reason there is
-none); ArchivePipeline writes pages, articles and failures, and the run's counts, to the SQLite archive."""
+"""Item pipelines, one job each: ExtractPipeline turns a fetched page into an Extracted (in worker processes: the
+article, or why there is none, and the raw page compressed and hashed), StorePipeline hands batches of them to the
+crawl state (crawler.state) and counts the outcomes in Scrapy's stats."""
 
 from __future__ import annotations
 
 import asyncio
 import atexit
+import hashlib
 import multiprocessing
 import os
-import uuid
-from collections import Counter
+import time
+import zlib
 from concurrent.futures import Executor, ProcessPoolExecutor
+from datetime import datetime
 from typing import Any
 
-from scrapy import signals
+from twisted.internet import task
 
+from archive.record import Failure, Page
 from crawler.extract import NoArticle, extract
-from crawler.items import Article, CrawlFailure, FetchedPage
+from crawler.items import Extracted, FetchedPage
 from crawler.sites import SITES
+from crawler.state import Record, state_of
 
 _POOL: ProcessPoolExecutor | None = None
 
@@ -33,14 +38,24 @@ def extraction_pool(workers: int) -> Executor | None:
     return _POOL
 
 
-def extract_page(body: bytes, url: str, site: str, content_type: str | None) -> tuple[Article | None, str | None]:
-    """Runs in a worker process: (article, None), or (None, why there is none)."""
+def process_page(item: FetchedPage) -> Extracted:
+    """Runs in a worker process: extract the article and prepare the raw page for the archive (compressed, hashed),
+    so the crawl's main process only writes what comes back."""
+    content_type = item.headers.get("content-type")
+    article, error = None, None
     try:
-        return extract(body, url, SITES.get(site), content_type=content_type), None
+        article = extract(item.body, item.url, SITES.get(item.site), content_type=content_type,
+                          fetched_at=datetime.fromisoformat(item.fetched_at))
     except NoArticle as exc:
-        return None, str(exc)
+        error = str(exc)
     except Exception as exc:  # noqa: BLE001 - one broken page never stops the crawl
-        return None, f"extractor error: {type(exc).__name__}: {exc}"
+        error = f"extractor error: {type(exc).__name__}: {exc}"
+    if article and item.requested_url and item.requested_url != article.url:
+        article.former_urls.append(item.requested_url)
+    page = Page(url=item.url, site=item.site, status=item.status, content_type=content_type, headers=item.headers,
+                body=zlib.compress(item.body, 6), size=len(item.body), sha256=hashlib.sha256(item.body).hexdigest(),
+                fetched_at=item.fetched_at)
+    return Extracted(page, article, error, item.listing_key)
 
 
 class ExtractPipeline:
@@ -58,62 +73,61 @@ class ExtractPipeline:
     async def process_item(self, item: Any, spider: Any = None) -> Any:
         if not isinstance(item, FetchedPage):
             return item
-        args = (item.body, item.url, item.site, item.headers.get("content-type"))
         pool = extraction_pool(self.workers)
         if pool is None:
-            item.article, item.error = extract_page(*args)
-        else:
-            item.article, item.error = await asyncio.get_running_loop().run_in_executor(pool, extract_page, *args)
-        if item.article and item.requested_url and item.requested_url != item.article.url:
-            item.article.former_urls.append(item.requested_url)
-        return item
+            return process_page(item)
+        return await asyncio.get_running_loop().run_in_executor(pool, process_page, item)
 
 
-class ArchivePipeline:
-    def __init__(self, db_path: str, invocation: str | None):
-        self.db_path = db_path
-        self.invocation = invocation or uuid.uuid4().hex[:12]
-        self.counts: Counter[str] = Counter()
+class StorePipeline:
+    """Writes in batches (VNNEWS_BATCH_SIZE items, or every VNNEWS_BATCH_SECONDS): one transaction per batch
+    instead of one per item. A crawl killed between two batches loses nothing: what was not written is not known,
+    so the next run fetches it again."""
+
+    def __init__(self, crawler: Any):
+        self.crawler = crawler
+        self.stats = crawler.stats
+        self.size = crawler.settings.getint("VNNEWS_BATCH_SIZE", 200)
+        self.seconds = crawler.settings.getfloat("VNNEWS_BATCH_SECONDS", 1.0)
+        self.batch: list[Record] = []
+        self.flushed_at = time.monotonic()
+        self.ticker = task.LoopingCall(self._flush_if_due)
 
     @classmethod
-    def from_crawler(cls, crawler: Any) -> ArchivePipeline:
-        pipeline = cls(crawler.settings["VNNEWS_DB"], crawler.settings.get("VNNEWS_INVOCATION"))
-        pipeline.crawler = crawler
-        # the close reason (finished, shutdown, …) is only known from this signal
-        crawler.signals.connect(pipeline.spider_closed, signal=signals.spider_closed)
-        return pipeline
+    def from_crawler(cls, crawler: Any) -> StorePipeline:
+        return cls(crawler)
 
     def open_spider(self, spider: Any = None) -> None:
-        from archive.store import Archive
-
-        spider = spider or self.crawler.spider
-        self.archive = Archive(self.db_path)
-        self.archive.sync_sites(SITES.values())
-        self.run_id = self.archive.start_run(spider.site.name, self.invocation)
+        self.state = state_of(self.crawler)
+        self.ticker.start(self.seconds, now=False)
 
     def process_item(self, item: Any, spider: Any = None) -> Any:
-        if isinstance(item, FetchedPage):
-            self.counts["pages"] += 1
-            self.archive.save_page(item, self.run_id)
-            if item.article:
-                item.outcome = self.archive.save_article(item.article, self.run_id)
-                self.counts[item.outcome] += 1
-                self.counts["no_date"] += item.article.published_at is None
-            else:
-                item.outcome = "failed"
-                self._fail(CrawlFailure(item.url, item.site, "extract", item.error or "no article", item.status))
-        elif isinstance(item, CrawlFailure):
-            self._fail(item)
+        if isinstance(item, (Extracted, Failure)):
+            self.batch.append(item)
+            if len(self.batch) >= self.size:
+                self.flush()
         return item
 
-    def _fail(self, failure: CrawlFailure) -> None:
-        self.counts["robots_blocked" if failure.stage == "robots" else "failed"] += 1
-        self.archive.save_failure(failure, self.run_id)
+    def _flush_if_due(self) -> None:
+        if self.batch and time.monotonic() - self.flushed_at >= self.seconds:
+            self.flush()
 
-    def spider_closed(self, spider: Any, reason: str) -> None:
-        counts = {k: self.counts[k] for k in ("pages", "new", "updated", "unchanged", "failed", "no_date", "robots_blocked")}
-        counts["requests"] = self.crawler.stats.get_value("downloader/request_count", 0)
-        for name in ("listing_pages", "article_requests", "not_modified", "skipped"):
-            counts[name] = getattr(spider, "counts", Counter())[name]
-        self.archive.finish_run(self.run_id, counts, reason)
-        self.archive.close()
+    def flush(self) -> None:
+        batch, self.batch = self.batch, []
+        self.flushed_at = time.monotonic()
+        if not batch:
+            return
+        outcomes = self.state.save(batch, self.stats.get_value("vnnews/run_id"))
+        for record, outcome in zip(batch, outcomes, strict=True):
+            if isinstance(record, Failure):
+                self.stats.inc_value("vnnews/robots_blocked" if record.stage == "robots" else "vnnews/failed")
+                continue
+            self.stats.inc_value("vnnews/pages")
+            self.stats.inc_value(f"vnnews/{outcome}")
+            if record.article is not None and record.article.published_at is None:
+                self.stats.inc_value("vnnews/no_date")
+
+    def close_spider(self, spider: Any = None) -> None:
+        if self.ticker.running:
+            self.ticker.stop()
+        self.flush()

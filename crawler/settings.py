@@ -43,14 +43,22 @@ DOWNLOADER_MIDDLEWARES = {
 TELNETCONSOLE_ENABLED = False
 REMOTE_CONTROL_ENABLED = False  # Scrapy >= 2.19 opens a control port by default; a cron job needs none
 
-# Where the archive goes, and the pipelines that fill it: extract, then store.
+# Where the archive goes, and the pipelines that fill it: extract, then store (through the crawl state).
 VNNEWS_DB = "data/archive.db"
 VNNEWS_INVOCATION = None  # set by `vnnews crawl` so one command's runs share an id
 VNNEWS_RECHECK_DAYS = 2.0  # articles published this recently are re-fetched (conditionally) to catch edits
 VNNEWS_EXTRACT_WORKERS = -1  # extraction processes; -1: one per core, 0: extract in the crawl process
+VNNEWS_BATCH_SIZE = 200  # records per archive transaction …
+VNNEWS_BATCH_SECONDS = 1.0  # … or fewer, at least this often
 ITEM_PIPELINES = {
     "crawler.pipelines.ExtractPipeline": 100,
-    "crawler.pipelines.ArchivePipeline": 300,
+    "crawler.pipelines.StorePipeline": 300,
+}
+# The run's bookkeeping (crawl_runs, from the stats) and, with VNNEWS_PROGRESS (set by `vnnews crawl`), progress.
+VNNEWS_PROGRESS = False
+EXTENSIONS = {
+    "crawler.extensions.RunBook": 0,
+    "crawler.extensions.Progress": 0,
 }
 
 # The offline mirror: set VNNEWS_MIRROR=http://127.0.0.1:PORT and every request goes there instead of the

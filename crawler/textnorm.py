@@ -1,7 +1,7 @@
-"""Vietnamese text normalisation: one place for NFC, Ð->Đ, spaces, lead prefixes and search folding.
+"""Vietnamese text normalisation: one place for NFC, Ð->Đ, spaces and lead prefixes.
 
 Stored text keeps the paper's spelling (tone placement included); only the folded form used for search
-drops marks, so "khoá", "khóa" and "khoa" all meet there.
+(archive.search.fold) drops marks, so "khoá", "khóa" and "khoa" all meet there.
 """
 
 from __future__ import annotations
@@ -9,10 +9,13 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from archive.search import ETH as _ETH
+from archive.search import fold
+
+__all__ = ["fold", "normalize_line", "normalize_text", "split_lead_prefix"]
+
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
 _SPACE_RUN = re.compile(r"[ \t\u00a0\u2007\u202f\u3000]+")
-# Ð (U+00D0, Icelandic Eth) and ð are typed for Đ/đ by some CMS editors; neither occurs in Vietnamese.
-_ETH = str.maketrans({"\u00d0": "\u0110", "\u00f0": "\u0111"})
 # "QTO - ", "(CTO) - ", "TQOL - ", "(Baonghean.vn) - ", "(TTV) ": a short paper tag before the lead.
 _GENERIC_PREFIX = re.compile(r"^\s*(\([A-Za-zĐđ.]{2,20}\)\s*[-–—:]?|[A-ZĐ]{2,6}\s*[-–—])\s*")
 
@@ -27,28 +30,6 @@ def normalize_text(text: str) -> str:
 def normalize_line(text: str) -> str:
     """One line of text (a title, a byline): like normalize_text, with every newline folded to a space."""
     return " ".join(normalize_text(text).split())
-
-
-def fold(text: str) -> str:
-    """Diacritic-free lower-case form for search: 'Xây dựng Đảng' -> 'xay dung dang'."""
-    decomposed = unicodedata.normalize("NFD", text.translate(_ETH))
-    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return stripped.replace("đ", "d").replace("Đ", "D").lower()
-
-
-_WORD = re.compile(r"\w+", re.UNICODE)
-
-
-def search_text(text: str) -> str:
-    """What the full-text index holds: every word folded, and a word with đ also in its đ-form
-    ("Đảng" -> "dang đang"). SQLite's unicode61 tokenizer removes every other mark but never turns đ into d, so
-    with both forms indexed, whatever a reader types matches: "dang", "Đảng", "đang"."""
-    out = []
-    for word in _WORD.findall(text.translate(_ETH)):
-        out.append(fold(word))
-        if "đ" in word.lower():  # đ does not decompose: dropping the other marks keeps it
-            out.append("".join(c for c in unicodedata.normalize("NFD", word.lower()) if not unicodedata.combining(c)))
-    return " ".join(out)
 
 
 def split_lead_prefix(lead: str, known: tuple[str, ...] = ()) -> tuple[str | None, str]:

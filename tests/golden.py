@@ -1,6 +1,9 @@
-"""Golden pages: every HTML page of the mirror and of tests/pages, with the record extraction must give.
+"""Golden pages: every HTML page of every paper's folder (and of tests/generic, pages of templates and papers the
+registry does not know), with the record extraction must give, beside it in the folder's ``expected/``:
 
-    python -m tests.golden --update     # rewrite tests/golden/*.json from the current extractor
+    crawler/sites/<paper>/pages/<domain>/<path>      ->  crawler/sites/<paper>/expected/<domain>/<path>.json
+
+    python -m tests.golden --update     # rewrite every expected record from the current extractor
 
 Rewriting is for a deliberate change of the expected output: read the diff of every file before committing it.
 """
@@ -9,16 +12,30 @@ from __future__ import annotations
 
 import argparse
 import json
+from dataclasses import dataclass
 from pathlib import Path
 
 from crawler.extract import NoArticle, extract
-from crawler.mirror import PAGES as MIRROR_PAGES
+from crawler.sites import SITES
 
-TEST_PAGES = Path(__file__).parent / "pages"
-GOLDEN = Path(__file__).parent / "golden"
-ROOTS = (MIRROR_PAGES, TEST_PAGES)
+GENERIC = Path(__file__).parent / "generic"
 # derived fields: they change with the extractor's version, not with what the page says
 UNCOMPARED = ("content_hash", "extractor_version")
+
+
+@dataclass(frozen=True)
+class GoldenPage:
+    path: Path  # the HTML file
+    url: str  # the URL it is served under
+    expected: Path  # its expected record
+
+    def read(self) -> dict:
+        return json.loads(self.expected.read_text("utf-8"))
+
+
+def folders() -> list[Path]:
+    """Every folder with pages/ and expected/: each paper's, then tests/generic."""
+    return [site.folder for site in SITES.values() if site.folder] + [GENERIC]
 
 
 def page_url(root: Path, path: Path) -> str:
@@ -34,23 +51,20 @@ def page_url(root: Path, path: Path) -> str:
     return f"https://{domain}/" + "/".join([*dirs, name]) + (f"?{query}" if query else "")
 
 
-def pages() -> list[tuple[Path, str]]:
-    """(file, URL) of every HTML page that a paper would serve as text/html."""
+def pages(folder: Path | None = None) -> list[GoldenPage]:
+    """Every HTML page a paper would serve as text/html, in one folder or in all of them."""
     found = []
-    for root in ROOTS:
-        for domain in sorted(p for p in root.iterdir() if p.is_dir()):
+    for base in [folder] if folder else folders():
+        root = base / "pages"
+        for domain in sorted(p for p in root.iterdir() if p.is_dir()) if root.is_dir() else ():
             rules = json.loads((domain / "_mirror.json").read_text("utf-8")) if (domain / "_mirror.json").exists() else {}
             for path in sorted(domain.rglob("*.htm*")):
                 url = page_url(root, path)
                 key = url.split(domain.name, 1)[1]
                 if key not in rules.get("content_type", {}) and key not in rules.get("status", {}):
-                    found.append((path, url))
+                    expected = base / "expected" / path.relative_to(root).with_name(path.name + ".json")
+                    found.append(GoldenPage(path, url, expected))
     return found
-
-
-def golden_path(url: str) -> Path:
-    slug = url.removeprefix("https://").rstrip("/").replace("/", "__").replace("?", "@")
-    return GOLDEN / f"{slug}.json"
 
 
 def record(path: Path, url: str) -> dict:
@@ -65,14 +79,14 @@ def record(path: Path, url: str) -> dict:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--update", action="store_true", help="rewrite every golden file")
+    parser.add_argument("--update", action="store_true", help="rewrite every expected record")
     args = parser.parse_args()
-    GOLDEN.mkdir(exist_ok=True)
-    for path, url in pages():
-        target = golden_path(url)
-        if args.update or not target.exists():
-            target.write_text(json.dumps(record(path, url), ensure_ascii=False, indent=2) + "\n", "utf-8")
-            print("wrote", target.relative_to(GOLDEN.parent.parent))
+    for page in pages():
+        if args.update or not page.expected.exists():
+            page.expected.parent.mkdir(parents=True, exist_ok=True)
+            page.expected.write_text(json.dumps(record(page.path, page.url), ensure_ascii=False, indent=2) + "\n",
+                                     "utf-8")
+            print("wrote", page.expected)
 
 
 if __name__ == "__main__":

@@ -18,7 +18,9 @@ import pytest
 from warcio.archiveiterator import ArchiveIterator
 
 from archive.export import FIELDS
-from archive.store import SCHEMA_VERSION, Archive
+from archive.schema import SCHEMA_VERSION
+from archive.store import Archive
+from crawler.sites import SITES
 from tests.conftest import run_vnnews
 
 
@@ -29,7 +31,7 @@ def export(db: Path, *args: str) -> str:
 def test_jsonl_has_every_field_of_every_article(crawled) -> None:
     db, _ = crawled
     records = [json.loads(line) for line in export(db, "--format", "jsonl").splitlines()]
-    assert len(records) == 15
+    assert len(records) == count(db, "1")
     for record in records:
         assert tuple(record) == FIELDS
         assert record["schema_version"] == SCHEMA_VERSION and record["extractor_version"]
@@ -39,30 +41,39 @@ def test_jsonl_has_every_field_of_every_article(crawled) -> None:
     assert seed["province"] == "Quảng Ninh" and seed["published_at"] == "2018-05-08T07:38+07:00"
 
 
-@pytest.mark.parametrize(("args", "expected"), [
-    (("--site", "baoquangtri"), 3),
-    (("--site", "baoquangtri", "--site", "baolamdong"), 6),
-    (("--since", "2026-01-01"), 4),
-    (("--until", "2019-12-31"), 3),
-    (("--since", "2019-12-03", "--until", "2019-12-03"), 1),
-    (("--search", "xay dung dang"), None),
-    (("--search", "OCOP"), 1),
+def count(db: Path, where: str, *params: str) -> int:
+    """What the archive holds, counted in plain SQL (not through the export's own filters)."""
+    with sqlite3.connect(db) as conn:
+        return conn.execute(f"SELECT count(*) FROM articles WHERE {where}", params).fetchone()[0]
+
+
+@pytest.mark.parametrize(("args", "where", "params"), [
+    (("--site", "baoquangtri"), "site = ?", ("baoquangtri",)),
+    (("--site", "baoquangtri", "--site", "baolamdong"), "site IN (?, ?)", ("baoquangtri", "baolamdong")),
+    (("--since", "2026-01-01"), "published_at >= ?", ("2026-01-01",)),
+    (("--until", "2019-12-31"), "substr(published_at, 1, 10) <= ?", ("2019-12-31",)),
+    (("--since", "2019-12-03", "--until", "2019-12-03"), "substr(published_at, 1, 10) = ?", ("2019-12-03",)),
+    (("--search", "OCOP"), "body LIKE ? OR title LIKE ?", ("%OCOP%", "%OCOP%")),
 ])
-def test_filters(crawled, args: tuple[str, ...], expected: int | None) -> None:
+def test_filters(crawled, args: tuple[str, ...], where: str, params: tuple[str, ...]) -> None:
     db, _ = crawled
     records = [json.loads(line) for line in export(db, "--format", "jsonl", *args).splitlines()]
-    if expected is None:  # the search filter finds what the archive's search finds
-        archive = Archive(db)
-        expected = len(archive.search("xay dung dang", limit=100))
-        archive.close()
-        assert expected >= 8
-    assert len(records) == expected
+    expected = count(db, where, *params)
+    assert expected > 0 and len(records) == expected
+
+
+def test_search_filter_finds_what_the_archive_search_finds(crawled) -> None:
+    db, _ = crawled
+    records = [json.loads(line) for line in export(db, "--format", "jsonl", "--search", "xay dung dang").splitlines()]
+    with Archive(db, readonly=True) as archive:
+        found = {hit["url"] for hit in archive.search("xay dung dang", limit=10_000)}
+    assert len(found) >= 8 and {r["url"] for r in records} == found
 
 
 def test_csv(crawled) -> None:
     db, _ = crawled
     rows = list(csv.DictReader(io.StringIO(export(db, "--format", "csv"))))
-    assert len(rows) == 15 and tuple(rows[0]) == FIELDS
+    assert len(rows) == count(db, "1") and tuple(rows[0]) == FIELDS
     assert all(isinstance(json.loads(r["images"]), list) for r in rows)
     assert {r["schema_version"] for r in rows} == {str(SCHEMA_VERSION)}
 
@@ -72,7 +83,7 @@ def test_parquet(crawled, tmp_path: Path) -> None:
     out = tmp_path / "a.parquet"
     run_vnnews("export", "--db", str(db), "--format", "parquet", "-o", str(out))
     table = pq.read_table(out)
-    assert table.num_rows == 15 and table.schema.names == list(FIELDS)
+    assert table.num_rows == count(db, "1") and table.schema.names == list(FIELDS)
     assert table.schema.metadata[b"vnnews.schema_version"] == str(SCHEMA_VERSION).encode()
     rows = table.to_pylist()
     seed = next(r for r in rows if r["url"].endswith("2391205/"))
@@ -113,27 +124,15 @@ def test_warc_records_read_back_with_their_digests(crawled, tmp_path: Path) -> N
     assert check.returncode == 0, check.stdout + check.stderr
 
 
-V1_ARTICLES = """CREATE TABLE articles (id INTEGER PRIMARY KEY, url TEXT NOT NULL, site TEXT, section TEXT, title TEXT NOT NULL,
- lead TEXT, lead_prefix TEXT, body TEXT NOT NULL, author TEXT, source TEXT, published_at TEXT, published_raw TEXT,
- published_source TEXT, published_month TEXT, modified_at TEXT, tags TEXT, images TEXT, language TEXT,
- word_count INTEGER, content_hash TEXT, former_urls TEXT, first_seen TEXT, last_seen TEXT, version INTEGER,
- extractor_version TEXT, run_id INTEGER);
-CREATE UNIQUE INDEX idx_articles_url ON articles (url);
-CREATE VIRTUAL TABLE articles_fts USING fts5(title, lead, body, folded, tokenize = 'unicode61 remove_diacritics 2');
-INSERT INTO articles_fts (rowid, title, lead, body, folded) VALUES (1, 'Đồng Hới', '', 'x', 'dong hoi x');
-CREATE TABLE vnnews_meta (key TEXT PRIMARY KEY, value TEXT);
-INSERT INTO vnnews_meta VALUES ('schema_version', '1');
-INSERT INTO articles (url, site, title, body, lead_prefix, published_at) VALUES
- ('https://baoquangtri.vn/chinh-tri/202510/dong-hoi-a1b2c3d/', 'baoquangtri', 'Đồng Hới', 'x', 'QBĐT', '2025-10-14T15:20+07:00'),
- ('https://baovinhphuc.com.vn/xay-dung-dang/43817/binh-xuyen.html', 'baovinhphuc', 'Bình Xuyên', 'x', NULL, '2019-12-03T09:12+07:00');
-"""
+V1_ARCHIVE = Path(__file__).parent / "fixtures" / "schema-v1.sql"  # frozen: the schema as it was, by hand
 
 
 def test_an_archive_of_schema_1_is_migrated_to_the_current_one(tmp_path: Path) -> None:
     db = tmp_path / "v1.db"
     with sqlite3.connect(db) as conn:
-        conn.executescript(V1_ARTICLES)
+        conn.executescript(V1_ARCHIVE.read_text("utf-8"))
     archive = Archive(db)
+    archive.sync_sites(site.row() for site in SITES.values())  # what every crawl does first: provinces are filled
     try:
         assert archive.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         assert archive.db.execute("SELECT value FROM vnnews_meta").fetchone()[0] == str(SCHEMA_VERSION)
@@ -143,5 +142,6 @@ def test_an_archive_of_schema_1_is_migrated_to_the_current_one(tmp_path: Path) -
         assert list(archive.db["articles_fts"].columns_dict) == ["text"]  # v3: one folded column, rebuilt
         assert [h["title"] for h in archive.search("đồng hới")] == ["Đồng Hới"]
         assert [h["title"] for h in archive.search("binh xuyen")] == ["Bình Xuyên"]
+        assert archive.known(["https://baovinhphuc.com.vn/xay-dung-dang/43817/binh-xuyen.html"])  # v4: article_urls
     finally:
         archive.close()

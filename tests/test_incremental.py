@@ -6,10 +6,11 @@ from __future__ import annotations
 
 import os
 import pty
-import shutil
 import signal
 import sqlite3
+import re
 import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -17,41 +18,22 @@ import pytest
 
 from archive.store import Archive
 from crawler import settings as crawl_settings
-from crawler.mirror import PAGES
+from crawler.mirror import copy_pages
 from crawler.mirror.server import MirrorServer
 from crawler.sites import SITES
 from tests.conftest import ROOT, VNNEWS, run_vnnews
+from tests.papers import expected_total, plant_new_article
 
-# (paper, template page to copy, its URL path, new URL path, listing file to link it from, feed file or None)
-NEW_ARTICLES = [
-    ("baoquangninh", "tinh-uy-quang-ninh-trien-khai-nhiem-vu-xay-dung-dang-nam-2026-3391201.html",
-     "hoc-tap-nghi-quyet-dai-hoi-3391600.html", "chinh-tri.html", "rss/news/xay-dung-dang.rss"),
-    ("baolamdong", "phu-quy-tang-cuong-cong-tac-phat-trien-dang-vien-381204.html",
-     "lam-ha-ket-nap-dang-vien-381300.html", "chinh-tri.html", "rss/chinh-tri"),
-    ("baoquangtri", "chinh-tri/202601/quang-tri-tong-ket-cong-tac-xay-dung-dang-nam-2025-d0f7a12/",
-     "chinh-tri/202601/trieu-phong-sinh-hoat-chi-bo-e1e2e3e/", "chinh-tri/index.html", None),
-    ("baovinhphuc", "phu-tho-nang-cao-chat-luong-to-chuc-co-so-dang-post225410.html",
-     "viet-tri-hoc-tap-nghi-quyet-post225500.html", "xay-dung-dang.html", None),
-    ("baotuyenquang", "dong-van-kien-toan-chi-bo-thon-sau-sap-xep-181205.html",
-     "ham-yen-sinh-hoat-chuyen-de-181300.html", "thoi-su-chinh-tri.html", None),
-]
-
-
-def domain_of(site: str) -> str:
-    return SITES[site].domains[0]
+@pytest.fixture()
+def sites(tmp_path: Path) -> Path:
+    """A private copy of the sample pages (without the page that hangs, to keep these tests quick)."""
+    root = copy_pages(tmp_path / "pages")
+    (root / "baophutho.vn" / "_mirror.json").write_text("{}")
+    return root
 
 
 def page_file(root: Path, domain: str, path: str) -> Path:
     return root / domain / (path + "index.html" if path.endswith("/") else path)
-
-
-@pytest.fixture()
-def sites(tmp_path: Path) -> Path:
-    """A private copy of the mirror pages (without the page that hangs, to keep these tests quick)."""
-    root = tmp_path / "pages"
-    shutil.copytree(PAGES, root)
-    (root / "baophutho.vn" / "_mirror.json").write_text("{}")
-    return root
 
 
 def crawl(server: MirrorServer, db: Path, *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
@@ -59,37 +41,16 @@ def crawl(server: MirrorServer, db: Path, *args: str, check: bool = True) -> sub
 
 
 def last_runs(db: Path) -> dict[str, dict]:
-    archive = Archive(db)
-    try:
+    with Archive(db, readonly=True) as archive:
         return {r["site"]: r for r in archive.db.query(
             "SELECT * FROM crawl_runs WHERE invocation = (SELECT invocation FROM crawl_runs ORDER BY id DESC LIMIT 1)")}
-    finally:
-        archive.close()
-
-
-def add_article(root: Path, site: str, template: str, new: str, listing: str, feed: str | None) -> str:
-    domain = domain_of(site)
-    old_url, new_url = f"https://{domain}/{template}", f"https://{domain}/{new}"
-    html = page_file(root, domain, template).read_text("utf-8").replace(old_url, new_url)
-    html = html.replace("<p>", "<p>Bài mới: hội nghị học tập, quán triệt nghị quyết đại hội Đảng bộ các cấp. ", 1)
-    target = page_file(root, domain, new)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(html, "utf-8")
-    listing_file = root / domain / listing
-    listing_file.write_text(listing_file.read_text("utf-8").replace(
-        "<h1", f'<a href="{new_url}">Bài mới</a>\n<h1', 1), "utf-8")
-    if feed:
-        feed_file = root / domain / feed
-        feed_file.write_text(feed_file.read_text("utf-8").replace(
-            "<item>", f"<item><title>Bài mới</title><link>{new_url}</link></item>\n<item>", 1), "utf-8")
-    return new_url
 
 
 def test_one_new_article_per_paper_costs_one_article_request_each(sites: Path, tmp_path: Path) -> None:
     db = tmp_path / "archive.db"
     with MirrorServer(root=sites) as server:
         crawl(server, db)
-        new_urls = {site: add_article(sites, site, *rest) for site, *rest in NEW_ARTICLES}
+        new_urls = {name: plant_new_article(sites, site) for name, site in SITES.items()}
         before = len(server.requests)
         crawl(server, db)
         fetched = [path for path, _ in server.requests[before:]]
@@ -97,13 +58,10 @@ def test_one_new_article_per_paper_costs_one_article_request_each(sites: Path, t
     for site in new_urls:
         run = runs[site]
         assert (run["new"], run["updated"], run["article_requests"], run["failed"]) == (1, 0, 1, 0), run
-    article_requests = sum(r["article_requests"] for r in runs.values())
-    assert article_requests / len(new_urls) <= 1.5
     article_paths = [p for p in fetched if is_article_path(p)]
     assert sorted(article_paths) == sorted("/" + u.removeprefix("https://") for u in new_urls.values())
-    archive = Archive(db)
-    assert archive.db["articles"].count == 20
-    archive.close()
+    with Archive(db, readonly=True) as archive:
+        assert archive.db["articles"].count == expected_total() + len(new_urls)
 
 
 def is_article_path(path: str) -> bool:
@@ -121,22 +79,22 @@ def test_an_edited_article_becomes_a_new_version(sites: Path, tmp_path: Path) ->
     page = page_file(sites, "baoquangninh.vn", "tinh-uy-quang-ninh-trien-khai-nhiem-vu-xay-dung-dang-nam-2026-3391201.html")
     with MirrorServer(root=sites) as server:
         crawl(server, db)
-        original = next(Archive(db).db["articles"].rows_where("url like ?", ["%3391201.html"]))
+        with Archive(db, readonly=True) as archive:
+            original = next(archive.db["articles"].rows_where("url like ?", ["%3391201.html"]))
         page.write_text(page.read_text("utf-8").replace("đạt 112% kế hoạch", "đạt 115% kế hoạch (số liệu đã đính chính)"),
                         "utf-8")
         crawl(server, db, "--recheck-days", "100000")
     runs = last_runs(db)
     assert runs["baoquangninh"]["updated"] == 1
     assert sum(r["updated"] for r in runs.values()) == 1
-    assert sum(r["not_modified"] for r in runs.values()) == 14  # the others answered 304
-    archive = Archive(db)
-    latest = next(archive.db["articles"].rows_where("url like ?", ["%3391201.html"]))
-    assert "115% kế hoạch (số liệu đã đính chính)" in latest["body"] and latest["version"] == 2
-    versions = list(archive.db["article_versions"].rows)
-    assert len(versions) == 1
-    assert (versions[0]["body"], versions[0]["version"], versions[0]["cause"]) == (original["body"], 1, "crawl")
-    assert archive.db["articles"].count == 15
-    archive.close()
+    assert sum(r["not_modified"] for r in runs.values()) == expected_total() - 1  # the others answered 304
+    with Archive(db, readonly=True) as archive:
+        latest = next(archive.db["articles"].rows_where("url like ?", ["%3391201.html"]))
+        assert "115% kế hoạch (số liệu đã đính chính)" in latest["body"] and latest["version"] == 2
+        versions = list(archive.db["article_versions"].rows)
+        assert len(versions) == 1
+        assert (versions[0]["body"], versions[0]["version"], versions[0]["cause"]) == (original["body"], 1, "crawl")
+        assert archive.db["articles"].count == expected_total()
 
 
 def test_a_crawl_killed_half_way_loses_nothing(sites: Path, tmp_path: Path) -> None:
@@ -153,7 +111,7 @@ def test_a_crawl_killed_half_way_loses_nothing(sites: Path, tmp_path: Path) -> N
             stored = _count(killed, "articles")
         os.killpg(process.pid, signal.SIGKILL)
         process.wait()
-    assert 3 <= stored < 15, f"the crawl must be killed half-way (it had stored {stored} articles)"
+    assert 3 <= stored < expected_total(), f"the crawl must be killed half-way (it had stored {stored} articles)"
     assert _count(killed, "crawl_runs WHERE status = 'running'") > 0
     with MirrorServer(root=sites) as server:
         result = crawl(server, killed)
@@ -197,11 +155,12 @@ def test_two_crawls_at_once(sites: Path, tmp_path: Path) -> None:
         waited_out, waited_err = waiting.communicate(timeout=120)
     assert second.returncode == 75
     assert "another crawl is writing" in second.stderr and f"pid {first.pid}" in second.stderr
-    assert first.returncode == 0 and "15 articles in" in out
-    assert waiting.returncode == 0 and "15 articles in" in waited_out
+    total = expected_total()
+    assert first.returncode == 0 and f"{total} articles in" in out
+    assert waiting.returncode == 0 and f"{total} articles in" in waited_out
     with sqlite3.connect(db) as conn:
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-        assert conn.execute("SELECT count(*) FROM articles").fetchone()[0] == 15
+        assert conn.execute("SELECT count(*) FROM articles").fetchone()[0] == total
 
 
 def test_lock_is_exclusive_and_released(tmp_path: Path) -> None:
@@ -216,12 +175,20 @@ def test_lock_is_exclusive_and_released(tmp_path: Path) -> None:
         pass
 
 
-def test_politeness_settings() -> None:
-    assert crawl_settings.ROBOTSTXT_OBEY and crawl_settings.AUTOTHROTTLE_ENABLED
-    assert "vnnews" in crawl_settings.USER_AGENT and crawl_settings.VNNEWS_CONTACT_URL in crawl_settings.USER_AGENT
-    for site in SITES.values():
-        for domain in site.all_domains:
-            assert crawl_settings.DOWNLOAD_SLOTS[domain]["delay"] == site.download_delay > 0
+def test_requests_to_one_domain_keep_the_papers_delay(tmp_path: Path) -> None:
+    """Production politeness over the mirror (VNNEWS_MIRROR_FAST=0): robots.txt, the paper's delay per domain with
+    its jitter (never below half of it), AutoThrottle on."""
+    site = SITES["baotuyenquang"]
+    with MirrorServer() as server:
+        out = subprocess.run([sys.executable, "-m", "scrapy", "crawl", site.name, "-s", f"VNNEWS_MIRROR={server.url}",
+                              "-s", "VNNEWS_MIRROR_FAST=0", "-s", f"VNNEWS_DB={tmp_path / 'a.db'}",
+                              "-s", "AUTOTHROTTLE_START_DELAY=1"], cwd=ROOT, capture_output=True, text=True, timeout=120)
+        times = [t for t, (path, _) in zip(server.times, server.requests, strict=True)
+                 if path.startswith(f"/{site.domains[0]}/")]
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert len(times) >= 5
+    gaps = [b - a for a, b in zip(times, times[1:], strict=False)]
+    assert min(gaps) >= 0.5 * site.download_delay, gaps
 
 
 def test_every_request_names_the_project(mirror, crawled) -> None:
@@ -242,13 +209,20 @@ def test_backfill_reaches_what_incremental_crawls_skip(sites: Path, tmp_path: Pa
     with MirrorServer(root=sites) as server:
         crawl(server, db, "--site", "baoquangtri")
         # an older article appears on page 2 only: a caught-up crawl stops at page 1, which holds nothing new
-        new_url = add_article(sites, "baoquangtri", "chinh-tri/202510/dong-hoi-nang-cao-chat-luong-sinh-hoat-chi-bo-a1b2c3d/",
-                              "chinh-tri/202510/quang-ninh-huyen-sinh-hoat-chi-bo-c1c2c3c/", "chinh-tri/index@page=2.html", None)
+        old = "https://baoquangtri.vn/chinh-tri/202510/dong-hoi-nang-cao-chat-luong-sinh-hoat-chi-bo-a1b2c3d/"
+        new_url = "https://baoquangtri.vn/chinh-tri/202510/quang-ninh-huyen-sinh-hoat-chi-bo-c1c2c3c/"
+        html = page_file(sites, "baoquangtri.vn", old.split("baoquangtri.vn/")[1]).read_text("utf-8")
+        target = page_file(sites, "baoquangtri.vn", new_url.split("baoquangtri.vn/")[1])
+        target.parent.mkdir(parents=True)
+        target.write_text(html.replace(old, new_url).replace("<p>", "<p>Bài cũ mới được đưa lên. ", 1), "utf-8")
+        listing = sites / "baoquangtri.vn" / "chinh-tri" / "index@page=2.html"
+        listing.write_text(listing.read_text("utf-8").replace("</body>", f'<a href="{new_url}">Bài</a></body>'), "utf-8")
         crawl(server, db, "--site", "baoquangtri")
         assert last_runs(db)["baoquangtri"]["new"] == 0
         crawl(server, db, "--site", "baoquangtri", "--backfill", "--until", "2020-01-01")
     assert last_runs(db)["baoquangtri"]["new"] == 1
-    assert next(Archive(db).db["articles"].rows_where("url = ?", [new_url]))["published_at"].startswith("2025-10-14")
+    with Archive(db, readonly=True) as archive:
+        assert next(archive.db["articles"].rows_where("url = ?", [new_url]))["published_at"].startswith("2025-10-14")
 
 
 def test_status_ok_after_a_healthy_crawl(crawled) -> None:
@@ -317,13 +291,30 @@ def test_progress_in_logs_is_plain_lines(tmp_path: Path) -> None:
     assert lines and lines[-1][:4].isdigit() and "\x1b" not in result.stderr
 
 
-def test_scheduling_files_run_the_documented_commands() -> None:
-    service = (ROOT / "deploy" / "vnnews-crawl.service").read_text()
-    timer = (ROOT / "deploy" / "vnnews-crawl.timer").read_text()
-    cron = (ROOT / "deploy" / "crontab").read_text()
-    assert "vnnews crawl" in service and "vnnews status" in service and "OnFailure=" in service
-    assert "OnCalendar=" in timer and "Persistent=true" in timer
-    assert "vnnews crawl" in cron and "vnnews status" in cron
-    readme = (ROOT / "README.md").read_text()
-    for name in ("deploy/vnnews-crawl.service", "deploy/vnnews-crawl.timer", "deploy/crontab", "archive.db.lock"):
-        assert name in readme
+def test_scheduling_files_run_valid_commands() -> None:
+    """Every vnnews command the systemd units and the crontab run is one the command line accepts."""
+    import configparser
+    import shlex
+
+    from crawler.cli import build_parser
+
+    service = configparser.ConfigParser(interpolation=None, strict=False)
+    service.read(ROOT / "deploy" / "vnnews-crawl.service")
+    timer = configparser.ConfigParser(interpolation=None)
+    timer.read(ROOT / "deploy" / "vnnews-crawl.timer")
+    assert service["Unit"]["OnFailure"].startswith("vnnews-alert@") and (ROOT / "deploy" / "vnnews-alert@.service").exists()
+    assert timer["Timer"]["OnCalendar"] and timer["Timer"]["Persistent"] == "true"
+    lines = [service["Service"]["ExecStart"], service["Service"]["ExecStartPost"]]
+    cron = [line for line in (ROOT / "deploy" / "crontab").read_text().splitlines() if line[:1].isdigit()]
+    for line in cron:
+        lines += re.split(r";|\|\||&&|>>|>", line)
+    commands = set()
+    for line in lines:
+        words = shlex.split(line)
+        starts = [i for i, w in enumerate(words) if w == "vnnews" or w.endswith("bin/vnnews")]
+        if not starts:
+            continue
+        words = words[starts[0] + 1:]
+        args = build_parser().parse_args(words)
+        commands.add(args.command)
+    assert commands == {"crawl", "status"}

@@ -7,8 +7,10 @@ import urllib.request
 
 import pytest
 
-from crawler.mirror import PAGES, mirror_url, real_url
+from crawler.mirror import domain_folders, mirror_url, real_url
 from crawler.mirror.server import resolve
+
+FOLDERS = domain_folders()
 
 
 @pytest.mark.parametrize("url", [
@@ -27,16 +29,21 @@ def test_www_is_dropped_when_mapping() -> None:
 
 
 def test_resolution_of_queries_indexes_and_extensionless_paths() -> None:
-    assert resolve(PAGES, "baoquangninh.vn", "/chinh-tri", "page=2").name == "chinh-tri@page=2.html"
-    assert resolve(PAGES, "baoquangninh.vn", "/chinh-tri", "").name == "chinh-tri.html"
-    assert resolve(PAGES, "baoquangtri.vn", "/chinh-tri/", "page=2").name == "index@page=2.html"
-    assert resolve(PAGES, "baolamdong.vn", "/rss/chinh-tri", "").name == "chinh-tri"
-    assert resolve(PAGES, "baoquangninh.vn", "/khong-co.html", "") is None
+    assert resolve(FOLDERS["baoquangninh.vn"], "baoquangninh.vn", "/chinh-tri", "page=2").name == "chinh-tri@page=2.html"
+    assert resolve(FOLDERS["baoquangninh.vn"], "baoquangninh.vn", "/chinh-tri", "").name == "chinh-tri.html"
+    assert resolve(FOLDERS["baoquangtri.vn"], "baoquangtri.vn", "/chinh-tri/", "page=2").name == "index@page=2.html"
+    assert resolve(FOLDERS["baolamdong.vn"], "baolamdong.vn", "/rss/chinh-tri", "").name == "chinh-tri"
+    assert resolve(FOLDERS["baoquangninh.vn"], "baoquangninh.vn", "/khong-co.html", "") is None
 
 
 def test_resolution_never_leaves_the_domain_folder() -> None:
-    assert resolve(PAGES, "baoquangninh.vn", "/../baolamdong.vn/robots.txt", "") is None
-    assert resolve(PAGES, "baoquangtri.vn", "/_mirror.json", "") is None
+    assert resolve(FOLDERS["baoquangninh.vn"], "baoquangninh.vn", "/../baolamdong.vn/robots.txt", "") is None
+    assert resolve(FOLDERS["baoquangtri.vn"], "baoquangtri.vn", "/_mirror.json", "") is None
+
+
+def test_the_server_never_serves_a_file_outside_the_sample_pages(mirror) -> None:
+    for path in ("/../server.py", "/..%2Fserver.py", "/baoquangninh.vn/../../sites/__init__.py", "/%2e%2e/server.py"):
+        assert _get(mirror.url + path)[0] == 404, path
 
 
 def _get(url: str) -> tuple[int, str, bytes]:

@@ -6,9 +6,12 @@ import dataclasses
 
 import pytest
 
-from archive.store import SCHEMA_VERSION, Archive
+from archive.record import Article, Failure
+from archive.schema import SCHEMA_VERSION
+from archive.store import Archive
 from crawler.extract import content_hash
-from crawler.items import Article, CrawlFailure, FetchedPage
+from crawler.items import FetchedPage
+from crawler.pipelines import process_page
 
 
 def make_article(url: str = "https://baoquangninh.vn/a-3391201.html", body: str = "Công tác xây dựng Đảng được chú trọng.",
@@ -72,9 +75,13 @@ def test_updated_article_is_reindexed(store: Archive) -> None:
     assert store.db.execute("SELECT count(*) FROM articles_fts").fetchone()[0] == 1
 
 
+def fetched(url: str, body: bytes) -> FetchedPage:
+    return FetchedPage(url, "baoquangninh", 200, {"content-type": "text/html"}, body, "2026-01-08T10:00:00+00:00")
+
+
 def test_pages_are_compressed_and_read_back(store: Archive) -> None:
     body = ("<html><body>" + "<p>Xây dựng Đảng</p>" * 500 + "</body></html>").encode()
-    store.save_page(FetchedPage("https://baoquangninh.vn/a.html", "baoquangninh", 200, {"content-type": "text/html"}, body), None)
+    store.save_page(process_page(fetched("https://baoquangninh.vn/a.html", body)).page)
     row = next(store.db["pages"].rows)
     assert row["size"] == len(body) and len(row["body"]) < len(body) / 10
     assert store.page_body("https://baoquangninh.vn/a.html") == body
@@ -82,7 +89,8 @@ def test_pages_are_compressed_and_read_back(store: Archive) -> None:
 
 def test_runs_and_failures(store: Archive) -> None:
     run = store.start_run("baoquangninh", "inv1")
-    store.save_failure(CrawlFailure("https://baoquangninh.vn/x.html", "baoquangninh", "http", "HTTP 404", 404), run)
+    store.save_failure(Failure(url="https://baoquangninh.vn/x.html", site="baoquangninh", stage="http",
+                               reason="HTTP 404", status=404), run)
     store.finish_run(run, {"requests": 3, "failed": 1})
     assert next(store.db["crawl_runs"].rows)["status"] == "finished"
     failure = next(store.db["failures"].rows)
@@ -92,14 +100,15 @@ def test_runs_and_failures(store: Archive) -> None:
 def test_re_extract_updates_changed_records_only(tmp_path) -> None:
     """A record written by an older extractor (no author, old version) is corrected from its stored page."""
     from crawler.extract import EXTRACTOR_VERSION, extract
-    from crawler.mirror import PAGES
+    from crawler.mirror import sample_page
     from tests.conftest import run_vnnews
 
     db = tmp_path / "archive.db"
     archive = Archive(db)
     url = "https://baoquangninh.vn/tinh-uy-quang-ninh-trien-khai-nhiem-vu-xay-dung-dang-nam-2026-3391201.html"
-    html = (PAGES / "baoquangninh.vn/tinh-uy-quang-ninh-trien-khai-nhiem-vu-xay-dung-dang-nam-2026-3391201.html").read_bytes()
-    archive.save_page(FetchedPage(url, "baoquangninh", 200, {"content-type": "text/html; charset=utf-8"}, html), None)
+    html = (sample_page("baoquangninh.vn/tinh-uy-quang-ninh-trien-khai-nhiem-vu-xay-dung-dang-nam-2026-3391201.html")).read_bytes()
+    archive.save_page(process_page(FetchedPage(url, "baoquangninh", 200, {"content-type": "text/html; charset=utf-8"},
+                                               html, "2026-01-08T10:00:00+00:00")).page)
     old = dataclasses.replace(extract(html, url), author=None, extractor_version="0.9")
     archive.save_article(old)
     archive.close()
@@ -126,6 +135,6 @@ def test_the_index_matches_every_spelling_through_sqlite_alone(store: Archive) -
 
 
 def test_search_text_keeps_both_forms_of_d_stroke_words() -> None:
-    from crawler.textnorm import search_text
+    from archive.search import search_text
 
     assert search_text("Xây dựng Đảng, khoá XII") == "xay dung dang đang khoa xii"

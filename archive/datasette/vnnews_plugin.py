@@ -21,7 +21,7 @@ from datasette import hookimpl
 from datasette.utils.asgi import Response
 from markupsafe import Markup
 
-from archive.store import fts_query
+from archive.search import fts_query
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 SNIPPET_CHARS = 220

@@ -1,15 +1,38 @@
 """The offline mirror: sample pages of the real papers, written by us, served on 127.0.0.1.
 
-``pages/<domain>/`` holds what a real domain would serve; ``server.py`` serves it; ``transport.py`` sends a
-crawl's requests for real-domain URLs there, so spiders and the archive only ever see the real URLs.
+Each paper's folder in the registry holds ``pages/<domain>/``: what that domain would serve. ``server.py`` serves
+them; ``transport.py`` sends a crawl's requests for real-domain URLs there, so spiders and the archive only ever
+see the real URLs.
 """
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
-PAGES = Path(__file__).parent / "pages"
+from crawler.sites import SITES
+
+
+def domain_folders() -> dict[str, Path]:
+    """Every domain the sample sites serve -> the folder that holds its ``<domain>/`` folder."""
+    found: dict[str, Path] = {}
+    for site in SITES.values():
+        if site.pages and site.pages.is_dir():
+            for domain in sorted(p for p in site.pages.iterdir() if p.is_dir()):
+                if domain.name in found:
+                    raise ValueError(f"{domain.name} has sample pages in two papers' folders: "
+                                     f"{found[domain.name]} and {site.pages}")
+                found[domain.name] = site.pages
+    return found
+
+
+def copy_pages(target: Path) -> Path:
+    """A private copy of every paper's sample pages, one folder per domain under ``target`` (for tests that change
+    them); serve it with ``MirrorServer(root=target)``."""
+    for domain, root in domain_folders().items():
+        shutil.copytree(root / domain, target / domain)
+    return target
 
 
 def mirror_url(url: str, mirror: str) -> str:
@@ -25,3 +48,9 @@ def real_url(local: str) -> str:
     parts = urlsplit(local)
     host, _, path = parts.path.lstrip("/").partition("/")
     return urlunsplit(("https", host, "/" + path, parts.query, ""))
+
+
+def sample_page(path: str) -> Path:
+    """The file of a sample page by its domain and path: ``sample_page("baoquangninh.vn/chinh-tri.html")``."""
+    domain = path.split("/", 1)[0]
+    return domain_folders()[domain] / path

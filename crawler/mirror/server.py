@@ -26,7 +26,7 @@ from pathlib import Path
 from email.utils import formatdate
 from urllib.parse import urlsplit
 
-from crawler.mirror import PAGES
+from crawler.mirror import domain_folders
 
 HANG_SECONDS = 30.0
 NOT_FOUND = b"<!DOCTYPE html><html lang='vi'><head><title>404</title></head><body><h1>404 - Trang kh\xc3\xb4ng t\xe1\xbb\x93n t\xe1\xba\xa1i</h1></body></html>"
@@ -56,20 +56,25 @@ def resolve(root: Path, domain: str, path: str, query: str) -> Path | None:
 
 class MirrorHandler(BaseHTTPRequestHandler):
     server_version = "vnnews-mirror/1"
-    root: Path = PAGES
+    folders: dict[str, Path] = {}  # domain -> the folder holding its <domain>/ folder
     delay: float = 0.0
     requests: list[tuple[str, dict[str, str]]] = []  # (path, headers) of every request, for tests
+    times: list[float] = []  # when each of them came (time.monotonic()), in the same order
 
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib signature
         pass  # the crawl logs what it fetched
 
     def do_GET(self) -> None:  # noqa: N802 - stdlib name
+        self.times.append(time.monotonic())
         self.requests.append((self.path, dict(self.headers)))
         parts = urlsplit(self.path)
         domain, _, rest = parts.path.lstrip("/").partition("/")
         if not domain:
             return self._send(200, "text/html; charset=utf-8", self._index())
-        rules = _rules(self.root, domain)
+        root = self.folders.get(domain)
+        if root is None:
+            return self._send(404, "text/html; charset=utf-8", NOT_FOUND)
+        rules = _rules(root, domain)
         key = "/" + rest + (f"?{parts.query}" if parts.query else "")
         if self.delay:
             time.sleep(self.delay)
@@ -82,7 +87,7 @@ class MirrorHandler(BaseHTTPRequestHandler):
             self.end_headers()
             return None
         status = rules.get("status", {}).get(key)
-        file = resolve(self.root, domain, "/" + rest, parts.query)
+        file = resolve(root, domain, "/" + rest, parts.query)
         if file is None:
             return self._send(status or 404, "text/html; charset=utf-8", NOT_FOUND)
         ctype = rules.get("content_type", {}).get(key) or _content_type(file)
@@ -107,7 +112,7 @@ class MirrorHandler(BaseHTTPRequestHandler):
             pass  # the client gave up (a crawl's timeout): nothing to answer
 
     def _index(self) -> bytes:
-        links = "".join(f'<li><a href="/{d.name}/">{d.name}</a></li>' for d in sorted(self.root.iterdir()) if d.is_dir())
+        links = "".join(f'<li><a href="/{d}/">{d}</a></li>' for d in sorted(self.folders))
         return f"<!DOCTYPE html><html><body><h1>vnnews offline mirror</h1><ul>{links}</ul></body></html>".encode()
 
 
@@ -123,11 +128,15 @@ def _content_type(file: Path) -> str:
 
 
 class MirrorServer:
-    """The mirror on 127.0.0.1 in a background thread: ``with MirrorServer() as m: m.url``."""
+    """The mirror on 127.0.0.1 in a background thread: ``with MirrorServer() as m: m.url``. By default it serves
+    every paper's sample pages; ``root`` serves a folder of ``<domain>/`` folders instead (a copy a test changes)."""
 
-    def __init__(self, port: int = 0, *, root: Path = PAGES, delay: float = 0.0):
+    def __init__(self, port: int = 0, *, root: Path | None = None, delay: float = 0.0):
         self.requests: list[tuple[str, dict[str, str]]] = []
-        handler = type("Handler", (MirrorHandler,), {"root": root, "delay": delay, "requests": self.requests})
+        self.times: list[float] = []
+        folders = {d.name: root for d in root.iterdir() if d.is_dir()} if root else domain_folders()
+        handler = type("Handler", (MirrorHandler,), {"folders": folders, "delay": delay, "requests": self.requests,
+                                                 "times": self.times})
         self.httpd = ThreadingHTTPServer(("127.0.0.1", port), handler)
         self.httpd.daemon_threads = True
         self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}"

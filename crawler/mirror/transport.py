@@ -46,15 +46,18 @@ class MirrorDownloadHandler(BaseDownloadHandler):
 
 
 class MirrorAddon:
-    """Turns VNNEWS_MIRROR into settings: the mirror download handler, no politeness delay or AutoThrottle (the
-    mirror is ours and local), short timeouts. Does nothing when VNNEWS_MIRROR is unset."""
+    """Turns VNNEWS_MIRROR into settings: the mirror download handler and, unless VNNEWS_MIRROR_FAST is off, no
+    politeness delay or AutoThrottle (the mirror is ours and local) and short timeouts. Does nothing when
+    VNNEWS_MIRROR is unset."""
 
     def update_settings(self, settings) -> None:  # noqa: ANN001 - scrapy.settings.Settings
         if not settings.get("VNNEWS_MIRROR"):
             return
         handler = "crawler.mirror.transport.MirrorDownloadHandler"
+        settings.set("DOWNLOAD_HANDLERS", {"http": handler, "https": handler}, priority="project")
+        if not settings.getbool("VNNEWS_MIRROR_FAST", True):
+            return
         mirror_mode = {
-            "DOWNLOAD_HANDLERS": {"http": handler, "https": handler},
             "DOWNLOAD_DELAY": 0,
             "DOWNLOAD_SLOTS": {},
             "AUTOTHROTTLE_ENABLED": False,

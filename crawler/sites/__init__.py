@@ -1,31 +1,41 @@
-"""The site registry: one small declarative record per newspaper (see one module per paper beside this file).
+"""The site registry: one folder per newspaper, holding a small declarative record and its sample pages.
 
-A record names the paper's domains per era, the province before and after the 2025 merger, the CMS family of
-each era (which chooses the extraction rules), where to start (feeds, section listings and their pagination)
-and what an article URL looks like.
+    crawler/sites/<paper>/site.py             SITE = Site(...): domains per era, provinces, families, feeds, listings
+    crawler/sites/<paper>/pages/<domain>/…    what the paper's domains serve, for the offline mirror and the tests
+    crawler/sites/<paper>/expected/<domain>/… the record extraction must give for each page (<page>.json)
+
+A record names the paper's domains per era, the province before and after the 2025 merger, the template family
+of each era (crawler.templates), where to start (feeds, section listings and their pagination) and what an
+article URL looks like. More papers can live outside the package: ``VNNEWS_SITES_PATH`` lists folders (separated
+by ``os.pathsep``) whose sub-folders are papers laid out the same way.
 """
 
 from __future__ import annotations
 
-import importlib
-import pkgutil
+import dataclasses
+import importlib.util
+import os
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
+from pathlib import Path
 from urllib.parse import urlsplit
 
+from archive.record import SiteRow
+from archive.record import province_before as _province_before
 
-MERGER_DATE = "2025-07-01"  # the 63 provinces became 34
+BUILTIN = Path(__file__).parent
+SITES_PATH_ENV = "VNNEWS_SITES_PATH"
 
 
 @dataclass(frozen=True)
 class Era:
-    """One URL scheme and template of a paper, for a span of years."""
+    """One URL scheme and template family of a paper, for a span of years ("YYYY" or "YYYY-MM")."""
 
     domain: str
-    family: str  # a key of crawler.families.FAMILIES
+    family: str  # a name or letter of crawler.templates.FAMILIES ("yyyymm" or "A")
     article_path: str  # regular expression over the URL path
-    since: str | None = None  # "YYYY" or "YYYY-MM"
+    since: str | None = None
     until: str | None = None
 
     @cached_property
@@ -67,11 +77,17 @@ class Site:
     province_hints: tuple[tuple[str, str], ...] = ()
     download_delay: float = 1.0
     notes: str = ""
-    unverified: tuple[str, ...] = field(default=())  # which facts come from one source only
+    unverified: tuple[str, ...] = ()  # which facts come from one source only
+    folder: Path | None = field(default=None, compare=False, repr=False)  # set by the loader
 
     @property
     def all_domains(self) -> tuple[str, ...]:
         return self.domains + self.former_domains
+
+    @property
+    def pages(self) -> Path | None:
+        """The paper's sample pages, one folder per domain (what the offline mirror serves)."""
+        return self.folder / "pages" if self.folder else None
 
     def era_for(self, url: str) -> Era | None:
         """The era whose article URL pattern this URL matches (None: not an article URL of this paper)."""
@@ -83,28 +99,47 @@ class Site:
         return None
 
     def province_before(self, url: str, lead_prefix: str | None, published_at: str | None) -> str | None:
-        """The pre-merger province of an article: a hint (its lead tag, its domain), else the paper's own
-        province for anything published before the merger; None when the text does not tell."""
-        hints = dict(self.province_hints)
-        host = (urlsplit(url).hostname or "").removeprefix("www.")
-        if lead_prefix in hints or host in hints:
-            return hints.get(lead_prefix or "") or hints[host]
-        if self.provinces_before == (self.province,) or (published_at or "9999")[:10] < MERGER_DATE:
-            return self.provinces_before[0]
-        return None
+        """The pre-merger province of one of its articles (archive.record.province_before)."""
+        return _province_before(self.provinces_before, dict(self.province_hints), url, lead_prefix, published_at)
 
     def owns(self, url: str) -> bool:
         host = (urlsplit(url).hostname or "").removeprefix("www.")
         return host in self.all_domains
 
+    def row(self) -> SiteRow:
+        """The record as the archive's `sites` table keeps it."""
+        return SiteRow(name=self.name, title=self.title, province=self.province,
+                       provinces_before=list(self.provinces_before), domains=list(self.domains),
+                       former_domains=list(self.former_domains),
+                       families=sorted({e.family for e in self.eras}), feeds=list(self.feeds),
+                       listings=[listing.url for listing in self.listings], unverified=list(self.unverified),
+                       province_hints=dict(self.province_hints))
+
+
+def paper_folders() -> list[Path]:
+    """Every paper's folder: the built-in ones, then those under the folders VNNEWS_SITES_PATH names."""
+    roots = [BUILTIN] + [Path(p) for p in os.environ.get(SITES_PATH_ENV, "").split(os.pathsep) if p]
+    return [folder for root in roots for folder in sorted(root.iterdir()) if (folder / "site.py").is_file()]
+
+
+def _load_record(folder: Path) -> Site:
+    spec = importlib.util.spec_from_file_location(f"crawler.sites._papers.{folder.name}", folder / "site.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    site = getattr(module, "SITE", None)
+    if not isinstance(site, Site):
+        raise ValueError(f"{folder / 'site.py'} defines no SITE = Site(...)")
+    if site.name != folder.name:
+        raise ValueError(f"{folder / 'site.py'} names its paper {site.name!r}; the folder must have that name")
+    return dataclasses.replace(site, folder=folder)
+
 
 def _load() -> dict[str, Site]:
     sites: dict[str, Site] = {}
-    for info in pkgutil.iter_modules(__path__):
-        module = importlib.import_module(f"{__name__}.{info.name}")
-        site = module.SITE
+    for folder in paper_folders():
+        site = _load_record(folder)
         if site.name in sites:
-            raise ValueError(f"two registry entries are named {site.name!r}")
+            raise ValueError(f"two registry entries are named {site.name!r}: {sites[site.name].folder} and {folder}")
         sites[site.name] = site
     return dict(sorted(sites.items()))
 

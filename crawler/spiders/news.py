@@ -1,34 +1,37 @@
 """The spider: feeds and section listings (with pagination) -> article URLs of the paper -> pages.
 
 It fetches and hands on: every article response becomes a FetchedPage for the pipelines (extraction and
-archiving happen there), every failure a CrawlFailure. No page's failure stops the crawl.
+archiving happen there), every failure an archive.record.Failure. No page's failure stops the crawl.
 
-Incremental by design, with the archive as its memory (archive.store.CrawlState):
-- an archived URL is not fetched again, except recent articles, re-checked for edits with a conditional
+Incremental by design, with the crawl state (crawler.state) as its memory:
+- a known URL is not fetched again, except recent articles, re-checked for edits with a conditional
   request (If-None-Match / If-Modified-Since, so an unchanged page costs a 304);
 - a URL that failed is retried only after a back-off (hours for a timeout, 30 days for a 404 or a non-article);
 - pagination stops at the first listing page with nothing new, once the paper is caught up (its last run
   finished); after a first or interrupted run it follows the listing to the end, so a killed crawl loses nothing;
-- with a date bound (--since, or --backfill --until) it follows pagination until a page holds only older articles.
+- with a date bound (--since, or --backfill --until) it follows pagination until a page holds only older articles,
+  judged by the dates extraction gives (the item_scraped signal), never by parsing a page twice.
+Counts go to Scrapy's stats collector (``vnnews/…``); crawler.extensions reads them.
 """
 
 from __future__ import annotations
 
-from collections import Counter
-from datetime import date
+from datetime import date, datetime, timezone
 from typing import Any, AsyncIterator, Iterable, Iterator
 
 import scrapy
-from scrapy.exceptions import IgnoreRequest
+from scrapy import signals
+from scrapy.exceptions import IgnoreRequest, UsageError
 from scrapy.http import Response
 from scrapy.selector import Selector
 from scrapy.spidermiddlewares.httperror import HttpError
-from twisted.python.failure import Failure
+from twisted.python.failure import Failure as TwistedFailure
 
-from archive.store import Archive, CrawlState
-from crawler.items import CrawlFailure, FetchedPage
+from archive.record import Failure
+from crawler.items import Extracted, FetchedPage
 from crawler.middlewares import OffDomainRedirect
-from crawler.sites import Listing, Site, get_site
+from crawler.sites import SITES, Listing, Site, get_site
+from crawler.state import CrawlState, state_of
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 BACKFILL_MAX_PAGES = 1000
@@ -47,28 +50,35 @@ class NewsSpider(scrapy.Spider):
                  until: str | None = None, backfill: str | bool = False, recheck_days: str | float | None = None,
                  **kwargs: Any):
         super().__init__(**kwargs)
-        self.site = site if isinstance(site, Site) else get_site(site or self.site_name or "")
+        name = site.name if isinstance(site, Site) else (site or self.site_name)
+        if not name:
+            raise UsageError(f"which paper? `scrapy crawl news -a site=NAME`, or `scrapy crawl NAME`; "
+                             f"NAME is one of: {', '.join(SITES)}")
+        self.site = site if isinstance(site, Site) else get_site(name)
         self.backfill = str(backfill).lower() in ("1", "true", "yes")
         self.max_pages = int(max_pages) if max_pages else (BACKFILL_MAX_PAGES if self.backfill else None)
         bound = until or since
         self.oldest = date.fromisoformat(str(bound)) if bound else None
         self.recheck_days = float(recheck_days) if recheck_days is not None else None
         self.allowed_domains = list(self.site.all_domains)
-        self.counts: Counter[str] = Counter()
-        self.state = CrawlState({}, {}, set(), caught_up=False)
-        self._listing_pages: dict[tuple[str, int], dict[str, Any]] = {}
+        self.recheck: dict[str, dict[str, str]] = {}
         self._asked: set[str] = set()  # article URLs requested in this run (a feed and a listing share many)
 
     @classmethod
     def from_crawler(cls, crawler: Any, *args: Any, **kwargs: Any) -> NewsSpider:
         spider = super().from_crawler(crawler, *args, **kwargs)
+        spider.state: CrawlState = state_of(crawler)
         days = spider.recheck_days if spider.recheck_days is not None else crawler.settings.getfloat("VNNEWS_RECHECK_DAYS")
-        archive = Archive(crawler.settings["VNNEWS_DB"])
-        try:
-            spider.state = archive.crawl_state(spider.site.name, recheck_days=days)
-        finally:
-            archive.close()
+        spider.recheck = spider.state.recheck(spider.site.name, days)
+        spider.caught_up = spider.state.caught_up(spider.site.name)
+        if spider.oldest is not None:
+            crawler.signals.connect(spider._item_done, signal=signals.item_scraped)
+            crawler.signals.connect(spider._item_lost, signal=signals.item_error)
+            crawler.signals.connect(spider._item_lost, signal=signals.item_dropped)
         return spider
+
+    def count(self, key: str, n: int = 1) -> None:
+        self.crawler.stats.inc_value(f"vnnews/{key}", n)
 
     # -- discovery -------------------------------------------------------------------------------------
 
@@ -78,115 +88,127 @@ class NewsSpider(scrapy.Spider):
         for listing in self.site.listings:
             yield self._listing_request(listing, 1)
         # recent articles are re-checked where they are, not only if a listing still shows them
-        for request in self._article_requests(self.state.recheck):
+        for request in self._article_requests(list(self.recheck)):
             yield request
 
     def _listing_request(self, listing: Listing, page: int) -> scrapy.Request:
         return scrapy.Request(listing.page(page), callback=self.parse_listing, errback=self.failed,
-                              cb_kwargs={"listing": listing, "page": page})
+                              cb_kwargs={"listing_url": listing.url, "page": page})
 
-    def _article_requests(self, urls: Iterable[str], listing_key: tuple[str, int] | None = None) -> list[scrapy.Request]:
+    def _article_requests(self, urls: Iterable[str], listing_key: str | None = None) -> list[scrapy.Request]:
+        candidates = [u for u in dict.fromkeys(urls) if u not in self._asked and self.site.era_for(u)]
+        known = self.state.known([u for u in candidates if u not in self.recheck])
+        waiting = self.state.backing_off([u for u in candidates if u not in self.recheck and u not in known])
         requests = []
-        for url in dict.fromkeys(urls):
-            if url in self._asked or self.site.era_for(url) is None:
-                continue
+        for url in candidates:
             meta: dict[str, Any] = {"listing_key": listing_key}
             headers = {}
-            if url in self.state.recheck:
-                validators = self.state.recheck[url]
+            if url in self.recheck:
+                validators = self.recheck[url]
                 headers = {k: v for k, v in (("If-None-Match", validators.get("etag")),
                                               ("If-Modified-Since", validators.get("last_modified"))) if v}
                 meta["handle_httpstatus_list"] = [304]
-            elif url in self.state.known or url in self.state.retry_later:
-                self.counts["skipped"] += 1
+            elif url in known or url in waiting:
+                self.count("skipped")
                 continue
-            self.counts["article_requests"] += 1
+            self.count("article_requests")
             self._asked.add(url)
             requests.append(scrapy.Request(url, callback=self.parse_article, errback=self.failed, headers=headers,
                                            meta=meta))
         return requests
 
     def parse_feed(self, response: Response) -> Iterator[scrapy.Request]:
-        """RSS <item><link> and Atom <entry><link href>. (`scrapy check` runs both contracts on one spider, which
-        asks for an article once: whichever runs second may find one already asked for, hence the ranges.)
+        """RSS <item><link> and Atom <entry><link href>.
 
         @url https://baoquangninh.vn/rss/news/xay-dung-dang.rss
-        @returns requests 1 2
+        @returns requests 1
         """
-        self.counts["listing_pages"] += 1
+        self.count("listing_pages")
         feed = Selector(text=response.text, type="xml")
         feed.remove_namespaces()
         links = feed.xpath("//item/link/text() | //entry/link/@href").getall()
         yield from self._article_requests(response.urljoin(link.strip()) for link in links)
 
-    def parse_listing(self, response: Response, listing: Listing, page: int) -> Iterator[scrapy.Request]:
+    def parse_listing(self, response: Response, listing_url: str, page: int) -> Iterator[scrapy.Request]:
         """Article links of one listing page, then the next page when this one warrants it.
 
         @url https://baoquangninh.vn/chinh-tri
-        @cb_kwargs {"listing": null, "page": 1}
-        @returns requests 3 4
+        @cb_kwargs {"listing_url": "https://baoquangninh.vn/chinh-tri", "page": 1}
+        @returns requests 1
         """
-        self.counts["listing_pages"] += 1
+        self.count("listing_pages")
+        listing = self._listing(listing_url)
         urls = [response.urljoin(href) for href in response.css("a::attr(href)").getall()]
         articles = [u for u in dict.fromkeys(urls) if self.site.era_for(u)]
-        key = (listing.url, page) if listing else None
-        requests = self._article_requests(articles, key)
+        key = f"{listing_url} {page}"
+        dated = self.oldest is not None and self._links_to_next(listing, page, urls)
+        requests = self._article_requests(articles, key if dated else None)
         yield from requests
-        next_page = self._next_page(listing, page, urls)
-        if next_page is None:
+        if not self._links_to_next(listing, page, urls):
             return
-        new = [u for u in articles if u not in self.state.known and u not in self.state.retry_later]
-        if not new and self.state.caught_up and not self.backfill and self.oldest is None:
-            self.logger.info("%s page %d holds nothing new: stopping there", listing.url, page)
-            return
+        known = self.state.known(articles)
         if self.oldest is None:
-            yield next_page
+            unknown = [u for u in articles if u not in known]
+            new = set(unknown) - self.state.backing_off(unknown)
+            if not new and self.caught_up and not self.backfill:
+                self.logger.info("%s page %d holds nothing new: stopping there", listing.url, page)
+                return
+            yield self._listing_request(listing, page + 1)
             return
         # date-bounded: decide once this page's articles are dated (known ones now, fetched ones as they arrive)
-        dates = [self.state.known.get(u) for u in articles if u in self.state.known]
-        self._listing_pages[key] = {"pending": {r.url for r in requests}, "dates": dates, "next": next_page}
-        yield from self._settle(key, None, None)
+        dates = self.state.open_listing_page(key, {r.url for r in requests}, list(known.values()))
+        if dates is not None:
+            yield from self._decide(key, dates)
 
-    def _next_page(self, listing: Listing | None, page: int, urls: list[str]) -> scrapy.Request | None:
-        if not listing or not listing.page_url:
-            return None
+    def _listing(self, url: str) -> Listing:
+        return next((item for item in self.site.listings if item.url == url), Listing(url))
+
+    def _links_to_next(self, listing: Listing, page: int, urls: list[str]) -> bool:
+        """Follow only where the page itself links to the next page: no guessing past the end."""
         limit = self.max_pages or listing.max_pages
-        # follow only where the page itself links to the next page: no guessing past the end
-        if page >= limit or listing.page(page + 1) not in urls:
-            return None
-        return self._listing_request(listing, page + 1)
+        return bool(listing.page_url) and page < limit and listing.page(page + 1) in urls
 
-    def _settle(self, key: tuple[str, int] | None, url: str | None, published: str | None) -> Iterator[scrapy.Request]:
-        """One article of a date-bounded listing page is done; when all are, request the next page if any dated
-        article of this page is recent enough, or if none has a date to judge by (failed pages have none)."""
-        entry = self._listing_pages.get(key) if key else None
-        if entry is None:
-            return
-        if url is not None:
-            entry["pending"].discard(url)
-            entry["dates"].append(published)
-        if entry["pending"]:
-            return
-        del self._listing_pages[key]
-        dated = [d[:10] for d in entry["dates"] if d]
+    def _decide(self, key: str, dates: list[str | None]) -> Iterator[scrapy.Request]:
+        """A date-bounded listing page is settled: go on if any dated article of it is recent enough, or if none
+        has a date to judge by (failed pages have none)."""
+        listing_url, page = key.rsplit(" ", 1)
+        dated = [d[:10] for d in dates if d]
         if not dated or max(dated) >= self.oldest.isoformat():
-            yield entry["next"]
+            yield self._listing_request(self._listing(listing_url), int(page) + 1)
         else:
-            self.logger.info("%s page %d: every article is older than %s, stopping", key[0], key[1], self.oldest)
+            self.logger.info("%s page %s: every article is older than %s, stopping", listing_url, page, self.oldest)
+
+    def _settle(self, key: str | None, url: str, published: str | None) -> Iterator[scrapy.Request]:
+        dates = self.state.settle(key, url, published) if key else None
+        if dates is not None:
+            yield from self._decide(key, dates)
+
+    def _item_done(self, item: Any, response: Any = None, spider: Any = None) -> None:
+        """item_scraped: an article of a date-bounded listing page is extracted; its date may settle the page."""
+        if isinstance(item, Extracted) and item.listing_key:
+            key, url = item.listing_key
+            for request in self._settle(key, url, item.article.published_at if item.article else None):
+                self.crawler.engine.crawl(request)
+
+    def _item_lost(self, item: Any, response: Any = None, spider: Any = None, **_: Any) -> None:
+        if isinstance(item, (Extracted, FetchedPage)) and item.listing_key:
+            key, url = item.listing_key
+            for request in self._settle(key, url, None):
+                self.crawler.engine.crawl(request)
 
     # -- articles --------------------------------------------------------------------------------------
 
-    def parse_article(self, response: Response) -> Iterator[FetchedPage | CrawlFailure | scrapy.Request]:
+    def parse_article(self, response: Response) -> Iterator[FetchedPage | Failure | scrapy.Request]:
         key = response.meta.get("listing_key")
         first_url = _first_url(response.request)
         if response.status == 304:
-            self.counts["not_modified"] += 1
-            yield from self._settle(key, first_url, self.state.known.get(first_url))
+            self.count("not_modified")
+            yield from self._settle(key, first_url, self.state.known([first_url]).get(first_url))
             return
         ctype = response.headers.get("Content-Type", b"").decode("latin-1").lower()
         if not ctype.startswith(HTML_TYPES):
-            yield CrawlFailure(response.url, self.site.name, "content-type",
-                               f"not an HTML page ({ctype or 'no Content-Type'})", response.status)
+            yield Failure(url=response.url, site=self.site.name, stage="content-type",
+                          reason=f"not an HTML page ({ctype or 'no Content-Type'})", status=response.status)
             yield from self._settle(key, first_url, None)
             return
         redirects = response.request.meta.get("redirect_urls") or []
@@ -196,27 +218,26 @@ class NewsSpider(scrapy.Spider):
             status=response.status,
             headers={k.decode("latin-1").lower(): b", ".join(v).decode("latin-1") for k, v in response.headers.items()},
             body=response.body,
+            fetched_at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
             requested_url=redirects[0] if redirects else None,
+            listing_key=(key, first_url) if key else None,
         )
-        if key is not None:
-            from crawler.extract import published_at_of  # only date-bounded crawls read dates in the spider
 
-            yield from self._settle(key, first_url, published_at_of(response.body, response.url, self.site))
-
-    def failed(self, failure: Failure) -> Iterator[CrawlFailure | scrapy.Request]:
+    def failed(self, failure: TwistedFailure) -> Iterator[Failure | scrapy.Request]:
         request = failure.request
         first_url = _first_url(request)
+        site = self.site.name
         if failure.check(OffDomainRedirect):
-            yield CrawlFailure(first_url, self.site.name, "redirect", str(failure.value))
+            yield Failure(url=first_url, site=site, stage="redirect", reason=str(failure.value))
         elif failure.check(IgnoreRequest) and not failure.check(HttpError):
             # robots.txt: our choice, not the site's failure; recorded so it is not asked again for a while
-            yield CrawlFailure(first_url, self.site.name, "robots", f"not fetched: {failure.value}")
+            yield Failure(url=first_url, site=site, stage="robots", reason=f"not fetched: {failure.value}")
         elif failure.check(HttpError):
             status = failure.value.response.status
-            yield CrawlFailure(first_url, self.site.name, "http", f"HTTP {status}", status)
+            yield Failure(url=first_url, site=site, stage="http", reason=f"HTTP {status}", status=status)
         else:
             reason = f"{type(failure.value).__name__}: {failure.getErrorMessage()}"
-            yield CrawlFailure(first_url, self.site.name, "fetch", reason)
+            yield Failure(url=first_url, site=site, stage="fetch", reason=reason)
         yield from self._settle(request.meta.get("listing_key"), first_url, None)
 
 

@@ -1,0 +1,33 @@
+"""datasette metadata for an archive: titles, descriptions, facets and canned queries from metadata.yml, and the
+description of every column from the records it stores (archive.record), so no column is described twice."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from archive.record import Column, CrawlRun, Failure, Page, SiteRow, columns
+from archive.schema import article_columns
+
+METADATA = Path(__file__).parent / "metadata.yml"
+_ID = Column("id", "integer", "Row id")
+
+
+def column_descriptions() -> dict[str, dict[str, str]]:
+    """table -> column -> description, for every table declared by a record."""
+    tables = {"articles": article_columns(), "pages": columns(Page), "sites": columns(SiteRow),
+              "crawl_runs": [_ID, *columns(CrawlRun)], "failures": [_ID, *columns(Failure)]}
+    return {table: {c.name: c.description for c in cols if c.description} for table, cols in tables.items()}
+
+
+def datasette_metadata(database: str) -> dict[str, Any]:
+    """metadata.yml with the column descriptions filled in, keyed by the database's name in datasette (the file's
+    stem)."""
+    import yaml
+
+    metadata = yaml.safe_load(METADATA.read_text("utf-8"))
+    tables = metadata["databases"]["archive"]["tables"]
+    for table, described in column_descriptions().items():
+        tables.setdefault(table, {})["columns"] = described
+    metadata["databases"] = {database: metadata["databases"]["archive"]}
+    return metadata

@@ -1,0 +1,42 @@
+"""`vnnews serve`: browse the archive in datasette on 127.0.0.1."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from crawler.cli import UserError, add_db_argument
+
+HELP = "browse the archive in datasette on 127.0.0.1"
+
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    add_db_argument(p)
+    p.add_argument("--port", type=int, default=8001)
+
+
+def run(args: argparse.Namespace) -> int:
+    import archive
+    from archive.metadata import datasette_metadata
+
+    db = Path(args.db)
+    if not db.exists():
+        raise UserError(f"no archive at {db}; run `vnnews crawl` (or `make demo`) first", 1)
+    with tempfile.TemporaryDirectory() as tmp:
+        metadata = Path(tmp) / "metadata.json"
+        metadata.write_text(json.dumps(datasette_metadata(db.stem), ensure_ascii=False), "utf-8")
+        print(f"vnnews: serving {db} on http://127.0.0.1:{args.port}/ (Ctrl-C to stop)", file=sys.stderr)
+        here = Path(archive.__file__).parent / "datasette"
+        command = [sys.executable, "-m", "datasette", "serve", str(db), "--metadata", str(metadata),
+                   "--plugins-dir", str(here), "--template-dir", str(here / "templates"),
+                   "--host", "127.0.0.1", "--port", str(args.port), "--setting", "sql_time_limit_ms", "5000",
+                   "--setting", "facet_time_limit_ms", "2000", "--setting", "truncate_cells_html", "300",
+                   "--setting", "suggest_facets", "off"]
+        try:
+            return subprocess.call(command)
+        except KeyboardInterrupt:
+            return 0

@@ -1,0 +1,39 @@
+"""`vnnews status`: the health of each paper, from the archive alone."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from crawler.cli import UserError, add_db_argument
+
+HELP = "per paper: last run, new articles, failures, template drift (exit 1 when one is unhealthy)"
+
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    add_db_argument(p)
+    p.add_argument("--max-age", type=float, default=48, metavar="HOURS",
+                   help="a paper with no finished run for this long is stale (default: 48)")
+
+
+def run(args: argparse.Namespace) -> int:
+    from archive.status import paper_status
+    from archive.store import Archive, ArchiveError
+
+    try:
+        with Archive(args.db, readonly=True) as archive:
+            papers = paper_status(archive, max_age_hours=args.max_age)
+    except ArchiveError as exc:
+        raise UserError(str(exc), 1) from None
+    if not papers:
+        raise UserError("no crawl has run on this archive yet", 1)
+    header = (f"{'paper':<15}{'last finished run (UTC)':<26}{'new 1d':>7}{'7d':>5}{'30d':>6}{'fetch fail':>11}"
+              f"{'drift':>7}  state")
+    print(header + "\n" + "-" * len(header))
+    for p in papers:
+        print(f"{p.site:<15}{(p.last_success or 'never')[:19]:<26}{p.new_1d:>7}{p.new_7d:>5}{p.new_30d:>6}"
+              f"{p.failure_rate:>11.0%}{p.drift:>7.0%}  {p.state}")
+    bad = [p for p in papers if p.state != "ok"]
+    for p in bad:
+        print(f"vnnews: {p.site} is {p.state}", file=sys.stderr)
+    return 1 if bad else 0

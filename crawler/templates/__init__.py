@@ -1,0 +1,44 @@
+"""Template versions per CMS family (one module per family), and how a page finds its version.
+
+The registry's era for a URL names the family; ``choose`` picks the family's version the page fits (markers, then
+the day it was fetched). A paper the registry does not know gets the family its markup shows (``detect``).
+A page that fits no version goes down the generic path (``Template``): that is how a redesign shows up.
+"""
+
+from __future__ import annotations
+
+from crawler.templates import a_id, dnn, post, slug_id, vhv, yyyymm
+from crawler.templates.base import Family, SelectorTemplate, Template
+from crawler.templates.page import NoArticle, Page
+
+__all__ = ["FAMILIES", "Family", "NoArticle", "Page", "SelectorTemplate", "Template", "choose", "family", "detect"]
+
+FAMILIES: dict[str, Family] = {f.name: f for f in (m.FAMILY for m in (yyyymm, post, a_id, slug_id, vhv, dnn))}
+_BY_NAME = {alias: f for f in FAMILIES.values() for alias in (f.name, *f.aliases)}
+# most specific markup first, for pages of papers the registry does not know
+_DETECTION_ORDER = ("post", "a-id", "vhv", "dnn", "slug-id", "yyyymm")
+
+
+def family(name: str) -> Family:
+    """A family by its name or its letter (A, B, C, D …)."""
+    try:
+        return _BY_NAME[name]
+    except KeyError:
+        raise KeyError(f"unknown template family {name!r}; known: {', '.join(FAMILIES)}") from None
+
+
+def detect(page: Page) -> type[Template] | None:
+    """The version of the first family whose markup the page carries (papers the registry does not know)."""
+    for name in _DETECTION_ORDER:
+        version = FAMILIES[name].choose(page)
+        if version is not None:
+            return version
+    return None
+
+
+def choose(page: Page) -> tuple[type[Template], str | None]:
+    """(the template version that reads this page, the family its paper's era expects, or None)."""
+    era = page.site.era_for(page.url) if page.site else None
+    if era is None:
+        return detect(page) or Template, None
+    return family(era.family).choose(page) or Template, family(era.family).name
