@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 DB     ?= data/archive.db
 
-.PHONY: demo test bench quality serve lint clean
+.PHONY: demo test bench quality serve lint clean check-spiders
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -34,6 +34,10 @@ bench: $(VENV)/.installed-test
 ## serve: browse the archive in datasette on 127.0.0.1:8001
 serve: $(VENV)/.installed
 	$(BIN)/vnnews serve --db $(DB)
+
+## check-spiders: every paper's `scrapy check` contracts over the offline mirror
+check-spiders: $(VENV)/.installed
+	$(BIN)/python -m crawler.mirror.check
 
 ## lint: ruff over the code
 lint: $(VENV)/.installed-test

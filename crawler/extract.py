@@ -59,11 +59,13 @@ _SITE_AUTHOR = re.compile(r"báo|\.vn\b|\.com\b|tòa soạn|toà soạn|ban biê
 
 
 def extract(html: bytes | str, url: str, site: Site | None = None, *, content_type: str | None = None,
-            fetched_at: datetime | None = None) -> Article:
-    """Extract the article of one page. ``fetched_at`` (when the page was fetched or captured) helps choose the
-    template version its markup belongs to. Raises NoArticle when the page holds none."""
-    page = Page.parse(html, url, site or site_for_url(url), content_type=content_type, fetched_at=fetched_at)
-    return _Extraction(page).article()
+            fetched_at: datetime | None = None, requested_url: str | None = None) -> Article:
+    """Extract the article of one page. The paper is the one whose domain serves ``url`` (else ``site``).
+    ``fetched_at`` (when the page was fetched or captured) helps choose the template version its markup belongs
+    to; ``requested_url`` is the URL asked for before redirects (kept in former_urls). Raises NoArticle when the
+    page holds none."""
+    page = Page.parse(html, url, site_for_url(url) or site, content_type=content_type, fetched_at=fetched_at)
+    return _Extraction(page, requested_url).article()
 
 
 def published_at_of(html: bytes | str, url: str, site: Site | None = None) -> str | None:
@@ -83,8 +85,9 @@ def _iso(value: datetime | date | None) -> str | None:
 
 
 class _Extraction:
-    def __init__(self, page: Page):
+    def __init__(self, page: Page, requested_url: str | None = None):
         self.page, self.doc, self.url, self.site = page, page.doc, page.url, page.site
+        self.requested_url = requested_url
         version, self.expected_family = choose(page)
         self.template: Template = version(page)
         self.author: str | None = None
@@ -233,11 +236,12 @@ class _Extraction:
         modified_value = parse_date(modified) if modified else None
         canonical = self.canonical_url()
         site = self.site
+        former = [u for u in dict.fromkeys((self.url.split("#")[0], self.requested_url)) if u and u != canonical]
         return Article(
             url=canonical,
             site=site.name if site else None,
             province=site.province if site else None,
-            province_before=site.province_before(canonical, prefix, _iso(when.value)) if site else None,
+            province_before=site.province_before([canonical, *former], prefix, _iso(when.value)) if site else None,
             title=title,
             lead=lead,
             lead_prefix=prefix,
@@ -256,7 +260,7 @@ class _Extraction:
             content_hash=content_hash(title, lead, body),
             template=self.template.name(),
             extractor_version=EXTRACTOR_VERSION,
-            former_urls=[self.url] if canonical != self.url.split("#")[0] else [],
+            former_urls=former,
         )
 
     def _clean(self, blocks: list[_Block], drop: set[str]) -> list[str]:

@@ -18,9 +18,9 @@ class OffDomainRedirect(IgnoreRequest):
 
 
 class PaperRedirectsMiddleware:
-    """Redirects move articles to a paper's new domain (baovinhphuc.com.vn -> baophutho.vn): those are followed.
-    One that leaves the paper's domains is not, and reaches the spider's errback so the crawl records it
-    (Scrapy's offsite filter would drop it without a word). Runs before RedirectMiddleware sees the response."""
+    """Redirects move articles to a paper's new domain, or an absorbed paper's to its successor's (baovinhphuc.com.vn
+    -> baophutho.vn): those are followed. One that leaves them is not, and reaches the spider's errback so the crawl
+    records it (Scrapy's offsite filter would drop it without a word). Runs before RedirectMiddleware sees it."""
 
     def __init__(self, crawler: Any):
         self.crawler = crawler
@@ -35,6 +35,6 @@ class PaperRedirectsMiddleware:
         if site is None or not location or not 300 <= response.status < 400 or request.meta.get("dont_redirect"):
             return response
         target = urljoin(request.url, location.decode("latin-1"))
-        if not site.owns(target):
+        if not site.follows(target):
             raise OffDomainRedirect(target)
         return response

@@ -45,13 +45,11 @@ def process_page(item: FetchedPage) -> Extracted:
     article, error = None, None
     try:
         article = extract(item.body, item.url, SITES.get(item.site), content_type=content_type,
-                          fetched_at=datetime.fromisoformat(item.fetched_at))
+                          fetched_at=datetime.fromisoformat(item.fetched_at), requested_url=item.requested_url)
     except NoArticle as exc:
         error = str(exc)
     except Exception as exc:  # noqa: BLE001 - one broken page never stops the crawl
         error = f"extractor error: {type(exc).__name__}: {exc}"
-    if article and item.requested_url and item.requested_url != article.url:
-        article.former_urls.append(item.requested_url)
     page = Page(url=item.url, site=item.site, status=item.status, content_type=content_type, headers=item.headers,
                 body=zlib.compress(item.body, 6), size=len(item.body), sha256=hashlib.sha256(item.body).hexdigest(),
                 fetched_at=item.fetched_at)

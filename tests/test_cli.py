@@ -50,13 +50,29 @@ def test_unknown_site_is_one_clear_line() -> None:
     assert "unknown site 'baohanoi'" in result.stderr and "Traceback" not in result.stderr
 
 
-def test_sites_lists_the_registry() -> None:
-    from crawler.sites import SITES
+def test_sites_lists_the_registry_and_what_is_unverified() -> None:
+    from crawler.templates import family
 
     lines = run_vnnews("sites").stdout.splitlines()
     for site in SITES.values():
-        line = next(line for line in lines if line.startswith(site.name + " "))
-        assert site.title in line and all(f"{era.domain} ({era.family}" in line for era in site.eras)
+        at = next(i for i, line in enumerate(lines) if line.startswith(site.name + " "))
+        assert site.title in lines[at]
+        assert all(f"{era.domain} ({family(era.family).name}" in lines[at] for era in site.eras)
+        if site.unverified:
+            assert lines[at + 1].split("unverified: ")[1].split(", ") == list(site.unverified)
+
+
+def test_sites_as_json_one_object_per_paper() -> None:
+    records = [json.loads(line) for line in run_vnnews("sites", "--format", "json").stdout.splitlines()]
+    assert [r["name"] for r in records] == list(SITES)
+    for record in records:
+        site = SITES[record["name"]]
+        assert (record["title"], record["province"], record["provinces_before"], record["domains"],
+                record["former_domains"], record["unverified"]) == (
+            site.title, site.province, list(site.provinces_before), list(site.domains), list(site.former_domains),
+            list(site.unverified))
+        assert record["families"] and set(record) >= {"name", "title", "province", "provinces_before", "domains",
+                                                     "former_domains", "families", "unverified"}
 
 
 def _json(url: str) -> dict:

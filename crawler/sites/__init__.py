@@ -33,10 +33,11 @@ class Era:
     """One URL scheme and template family of a paper, for a span of years ("YYYY" or "YYYY-MM")."""
 
     domain: str
-    family: str  # a name or letter of crawler.templates.FAMILIES ("yyyymm" or "A")
+    family: str  # a name or letter of crawler.templates.FAMILIES ("yyyymm" or "A"); "generic": markup unknown
     article_path: str  # regular expression over the URL path
     since: str | None = None
     until: str | None = None
+    examples: tuple[str, ...] = ()  # article URLs of this era seen in stored copies (PAPERS.md), verbatim
 
     @cached_property
     def _pattern(self) -> re.Pattern[str]:
@@ -77,12 +78,27 @@ class Site:
     province_hints: tuple[tuple[str, str], ...] = ()
     download_delay: float = 1.0
     notes: str = ""
-    unverified: tuple[str, ...] = ()  # which facts come from one source only
+    # facts not yet seen on the live site (PAPERS.md marks them U): "feeds", "pagination", "era:<domain>", …;
+    # every other fact of the record was seen in a stored copy. `vnnews probe` checks them.
+    unverified: tuple[str, ...] = ()
+    probe_first: str = ""  # which unverified fact an operator with internet should check first, and how
+    successor: str | None = None  # a paper absorbed in the 2025 merger: the registry name of the paper that took it over
     folder: Path | None = field(default=None, compare=False, repr=False)  # set by the loader
 
     @property
     def all_domains(self) -> tuple[str, ...]:
         return self.domains + self.former_domains
+
+    @property
+    def absorbed(self) -> bool:
+        """Absorbed by another paper in the 2025 merger (its archive lives on, under its own name)."""
+        return self.successor is not None
+
+    def follows(self, url: str) -> bool:
+        """May a redirect from this paper lead there? Its own domains, and its successor's: an absorbed paper's
+        old URLs move to the paper that took it over."""
+        successor = SITES.get(self.successor) if self.successor else None
+        return self.owns(url) or bool(successor and successor.owns(url))
 
     @property
     def pages(self) -> Path | None:
@@ -98,9 +114,12 @@ class Site:
                 return era
         return None
 
-    def province_before(self, url: str, lead_prefix: str | None, published_at: str | None) -> str | None:
-        """The pre-merger province of one of its articles (archive.record.province_before)."""
-        return _province_before(self.provinces_before, dict(self.province_hints), url, lead_prefix, published_at)
+    def province_before(self, urls: list[str], lead_prefix: str | None, published_at: str | None) -> str | None:
+        """The pre-merger province of one of its articles, known under these URLs (archive.record.province_before);
+        the domain of any of them may tell (an absorbed paper's domain names its province)."""
+        hints = dict(self.province_hints)
+        hosted = next((u for u in urls if (urlsplit(u).hostname or "").removeprefix("www.") in hints), urls[0])
+        return _province_before(self.provinces_before, hints, hosted, lead_prefix, published_at)
 
     def owns(self, url: str) -> bool:
         host = (urlsplit(url).hostname or "").removeprefix("www.")
@@ -141,6 +160,15 @@ def _load() -> dict[str, Site]:
         if site.name in sites:
             raise ValueError(f"two registry entries are named {site.name!r}: {sites[site.name].folder} and {folder}")
         sites[site.name] = site
+    for site in list(sites.values()):
+        if site.successor is None:
+            continue
+        if site.successor not in sites:
+            raise ValueError(f"{site.name}: its successor {site.successor!r} is not in the registry")
+        # the successor tells its articles from this paper's by this paper's domains too (old URLs that redirected)
+        successor = sites[site.successor]
+        hints = tuple((d, site.provinces_before[0]) for d in site.all_domains)
+        sites[successor.name] = dataclasses.replace(successor, province_hints=successor.province_hints + hints)
     return dict(sorted(sites.items()))
 
 

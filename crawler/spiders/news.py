@@ -118,11 +118,7 @@ class NewsSpider(scrapy.Spider):
         return requests
 
     def parse_feed(self, response: Response) -> Iterator[scrapy.Request]:
-        """RSS <item><link> and Atom <entry><link href>.
-
-        @url https://baoquangninh.vn/rss/news/xay-dung-dang.rss
-        @returns requests 1
-        """
+        """RSS <item><link> and Atom <entry><link href>."""
         self.count("listing_pages")
         feed = Selector(text=response.text, type="xml")
         feed.remove_namespaces()
@@ -130,12 +126,7 @@ class NewsSpider(scrapy.Spider):
         yield from self._article_requests(response.urljoin(link.strip()) for link in links)
 
     def parse_listing(self, response: Response, listing_url: str, page: int) -> Iterator[scrapy.Request]:
-        """Article links of one listing page, then the next page when this one warrants it.
-
-        @url https://baoquangninh.vn/chinh-tri
-        @cb_kwargs {"listing_url": "https://baoquangninh.vn/chinh-tri", "page": 1}
-        @returns requests 1
-        """
+        """Article links of one listing page, then the next page when this one warrants it."""
         self.count("listing_pages")
         listing = self._listing(listing_url)
         urls = [response.urljoin(href) for href in response.css("a::attr(href)").getall()]
