@@ -9,6 +9,7 @@ This module depends on nothing but the standard library: the crawler builds thes
 
 from __future__ import annotations
 
+import functools
 import types
 import typing
 from dataclasses import MISSING, dataclass, field, fields
@@ -206,8 +207,9 @@ class Column:
     provenance: bool = False
 
 
+@functools.cache
 def columns(record: type) -> list[Column]:
-    """The columns of a record type, in declaration order."""
+    """The columns of a record type, in declaration order (worked out once per type: every row uses them)."""
     hints = typing.get_type_hints(record)
     out = []
     for f in fields(record):

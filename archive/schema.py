@@ -7,6 +7,7 @@ the column exists), then indexes; ``migrate`` then runs the numbered data migrat
 
 from __future__ import annotations
 
+import functools
 import json
 from typing import Any
 
@@ -115,6 +116,7 @@ def migrate(db: sqlite_utils.Database) -> None:
     db.execute("INSERT OR REPLACE INTO vnnews_meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
 
 
+@functools.cache
 def json_columns(record: type) -> tuple[str, ...]:
     return tuple(c.name for c in columns(record) if c.kind == "json")
 

@@ -13,27 +13,37 @@ import re
 import unicodedata
 from typing import Any
 
-# Ð (U+00D0, Icelandic Eth) and ð are typed for Đ/đ by some CMS editors; neither occurs in Vietnamese.
-ETH = str.maketrans({"\u00d0": "\u0110", "\u00f0": "\u0111"})
 _WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def repair_eth(text: str) -> str:
+    """Ð (U+00D0, Icelandic Eth) and ð are typed for Đ/đ by some CMS editors; neither occurs in Vietnamese.
+    (str.replace, not str.translate: translate looks every character up in a dict, ten times slower here.)"""
+    return text.replace("\u00d0", "\u0110").replace("\u00f0", "\u0111")
+
+
+_MARKS = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff]+")  # combining marks
+
+
+def _strip_marks(text: str) -> str:
+    """Lower case, decomposed, without combining marks; đ (which does not decompose) stays đ."""
+    return _MARKS.sub("", unicodedata.normalize("NFD", repair_eth(text).lower()))
 
 
 def fold(text: str) -> str:
     """Diacritic-free lower-case form for search: 'Xây dựng Đảng' -> 'xay dung dang'."""
-    decomposed = unicodedata.normalize("NFD", text.translate(ETH))
-    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return stripped.replace("đ", "d").replace("Đ", "D").lower()
+    return _strip_marks(text).replace("đ", "d")
 
 
 def search_text(text: str) -> str:
     """What the full-text index holds: every word folded, and a word with đ also in its đ-form
     ("Đảng" -> "dang đang"), so whatever a reader types matches: "dang", "Đảng", "đang"."""
-    out = []
-    for word in _WORD.findall(text.translate(ETH)):
-        out.append(fold(word))
-        if "đ" in word.lower():  # đ does not decompose: dropping the other marks keeps it
-            out.append("".join(c for c in unicodedata.normalize("NFD", word.lower()) if not unicodedata.combining(c)))
-    return " ".join(out)
+    marked = _strip_marks(text)  # đ kept
+    folded = _WORD.findall(marked.replace("đ", "d"))
+    if "đ" not in marked:
+        return " ".join(folded)
+    # the same words in the same order, with and without đ: add the đ-form after each word that has one
+    return " ".join(f if f == m else f"{f} {m}" for f, m in zip(folded, _WORD.findall(marked), strict=True))
 
 
 def index_text(title: str, lead: str | None, body: str) -> str:

@@ -107,44 +107,65 @@ class Archive:
 
     # -- records ---------------------------------------------------------------------------------------
 
+    # The writes a crawl makes for every page are plain SQL on the connection: sqlite-utils' table methods look the
+    # table's columns up on every call, which costs more than the write itself at a few hundred pages a second.
+
     def save_page(self, page: Page) -> None:
         """Keep the raw response (the record's body is already zlib-compressed)."""
         with self.transaction():
-            self.db["pages"].upsert(as_row(page), pk="url")
+            self._upsert("pages", "url", as_row(page))
 
-    def save_article(self, article: Article, run_id: int | None = None, *, cause: str = "crawl") -> str:
+    def save_article(self, article: Article, run_id: int | None = None, *, cause: str = "crawl",
+                     indexed: str | None = None) -> str:
         """Insert or update by canonical URL. Returns "new", "updated" (the previous row kept in article_versions,
         with its ``cause``: "crawl" when a crawl found different content, "re-extract" when the extractor changed)
-        or "unchanged"."""
+        or "unchanged". ``indexed``: the article's index_text, when the caller worked it out already (a crawl does
+        it in its extraction workers)."""
         now = utcnow()
         row = as_row(article)
+        conn = self.db.conn
         with self.transaction():
-            existing = next(self.db["articles"].rows_where("url = ?", [article.url], limit=1), None)
-            if existing is None:
-                pk = self.db["articles"].insert(
-                    {**row, "first_seen": now, "last_seen": now, "version": 1, "run_id": run_id}).last_pk
-                self._index(pk, article)
+            cursor = conn.execute("SELECT * FROM articles WHERE url = ?", [article.url])
+            found = cursor.fetchone()
+            if found is None:
+                pk = self._insert("articles", {**row, "first_seen": now, "last_seen": now, "version": 1,
+                                               "run_id": run_id})
+                self._index(pk, article, indexed)
                 return "new"
+            existing = dict(zip([d[0] for d in cursor.description], found, strict=True))
             former = sorted(set(json.loads(existing["former_urls"] or "[]")) | set(article.former_urls))
             self._remember_urls(existing["id"], former)
             # how the record was made changes without making a new version
             kept = {**{k: row[k] for k in PROVENANCE}, "former_urls": json.dumps(former),
                     **({"last_seen": now} if cause == "crawl" else {})}
             if all(existing[k] == v for k, v in row.items() if k not in PROVENANCE):
-                self.db["articles"].update(existing["id"], kept)
+                self._update("articles", existing["id"], kept)
                 return "unchanged"
-            self.db["article_versions"].insert(
-                {"article_id": existing["id"], "version": existing["version"], "saved_at": now, "cause": cause,
-                 **{k: existing[k] for k in VERSIONED}})
-            self.db["articles"].update(existing["id"],
-                                       {**row, **kept, "version": existing["version"] + 1, "run_id": run_id})
-            self._index(existing["id"], article)
+            self._insert("article_versions", {"article_id": existing["id"], "version": existing["version"],
+                                              "saved_at": now, "cause": cause,
+                                              **{k: existing[k] for k in VERSIONED}})
+            self._update("articles", existing["id"],
+                         {**row, **kept, "version": existing["version"] + 1, "run_id": run_id})
+            self._index(existing["id"], article, indexed)
             return "updated"
 
-    def _index(self, pk: int, article: Article) -> None:
-        self.db.execute("DELETE FROM articles_fts WHERE rowid = ?", [pk])
-        self.db.execute("INSERT INTO articles_fts (rowid, text) VALUES (?, ?)",
-                        [pk, index_text(article.title, article.lead, article.body)])
+    def _insert(self, table: str, row: dict[str, Any]) -> int:
+        sql = f"INSERT INTO {table} ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})"
+        return self.db.conn.execute(sql, list(row.values())).lastrowid
+
+    def _upsert(self, table: str, key: str, row: dict[str, Any]) -> None:
+        sql = (f"INSERT INTO {table} ({', '.join(row)}) VALUES ({', '.join('?' * len(row))}) ON CONFLICT({key}) "
+               f"DO UPDATE SET {', '.join(f'{c} = excluded.{c}' for c in row if c != key)}")
+        self.db.conn.execute(sql, list(row.values()))
+
+    def _update(self, table: str, pk: int, values: dict[str, Any]) -> None:
+        self.db.conn.execute(f"UPDATE {table} SET {', '.join(f'{c} = ?' for c in values)} WHERE id = ?",
+                             [*values.values(), pk])
+
+    def _index(self, pk: int, article: Article, indexed: str | None = None) -> None:
+        self.db.conn.execute("DELETE FROM articles_fts WHERE rowid = ?", [pk])
+        self.db.conn.execute("INSERT INTO articles_fts (rowid, text) VALUES (?, ?)",
+                             [pk, indexed or index_text(article.title, article.lead, article.body)])
         self._remember_urls(pk, [article.url, *article.former_urls])
 
     def _remember_urls(self, pk: int, urls: Iterable[str]) -> None:
@@ -153,7 +174,7 @@ class Archive:
 
     def save_failure(self, failure: Failure, run_id: int | None) -> None:
         with self.transaction():
-            self.db["failures"].insert({**as_row(failure), "run_id": run_id, "at": utcnow()})
+            self._insert("failures", {**as_row(failure), "run_id": run_id, "at": utcnow()})
 
     def sync_sites(self, sites: Iterable[SiteRow]) -> None:
         """The registry as data; articles of an older archive that have no province yet get theirs."""

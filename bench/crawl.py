@@ -18,7 +18,7 @@ import time
 from pathlib import Path
 
 from bench.sitegen import PER_PAGE, GeneratedSite
-from bench.timing import table
+from bench.timing import report
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLES = int(os.environ.get("VNNEWS_BENCH_ARTICLES", 20_000))
@@ -63,22 +63,27 @@ def measure(command: list[str]) -> tuple[float, int, str]:
 def run() -> None:
     rows = []
     with GeneratedSite(ARTICLES) as site, tempfile.TemporaryDirectory() as tmp:
-        db = Path(tmp) / "bench.db"
         pages = ARTICLES // PER_PAGE
-        seconds, rss, _ = measure([sys.executable, "-m", "crawler.cli", "crawl", "--mirror", site.url, "--db", str(db),
-                                   "--site", "baoquangninh", "--max-pages", str(pages)])
-        with sqlite3.connect(db) as conn:
-            stored = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
-        rows.append((f"vnnews crawl (extract + archive, {os.cpu_count() or 1} workers)", stored, seconds, rss))
+        for label, bound in ((f"vnnews crawl (extract + archive, {os.cpu_count() or 1} workers)", ()),
+                             ("vnnews crawl --since (date-bounded pagination)", ("--since", "2000-01-01"))):
+            db = Path(tmp) / f"bench-{len(rows)}.db"
+            seconds, rss, _ = measure([sys.executable, "-m", "crawler.cli", "crawl", "--mirror", site.url, "--db",
+                                       str(db), "--site", "baoquangninh", "--max-pages", str(pages), *bound])
+            with sqlite3.connect(db) as conn:
+                stored = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+            rows.append({"crawl": label, "pages": stored, "seconds": seconds, "rss_mb": rss})
         for mode, count in (("bare", ARTICLES), ("naive", NAIVE_ARTICLES)):
             seconds, rss, out = measure([sys.executable, "-m", "bench.baselines", mode, site.url, str(count // PER_PAGE)])
             label = {"bare": "bare Scrapy spider (fetch only)",
                      "naive": "naive spider (trafilatura.extract in callback)"}[mode]
-            rows.append((label, int(out.strip().splitlines()[-1]), seconds, rss))
-    naive_rate = rows[2][1] / rows[2][2]
+            rows.append({"crawl": label, "pages": int(out.strip().splitlines()[-1]), "seconds": seconds, "rss_mb": rss})
+    naive_rate = rows[-1]["pages"] / rows[-1]["seconds"]
+    for row in rows:
+        row["pages_per_s"] = row["pages"] / row["seconds"]
+        row["vs_naive"] = row["pages_per_s"] / naive_rate
     print(f"generated site: {ARTICLES:,} article pages of ~100 KB, {PER_PAGE} per listing page, on 127.0.0.1\n")
-    print(table([(label, f"{n:,}", f"{s:.0f}", f"{n / s:,.1f}", f"{(n / s) / naive_rate:.1f}x", f"{rss}")
-                 for label, n, s, rss in rows],
-                ("crawl", "pages", "seconds", "pages/s", "vs naive", "peak RSS MB")))
-    print(f"\ngoal: vnnews >= 1.5x the naive spider's pages/s, peak RSS < 400 MB "
+    report("crawl", rows, [("crawl", "crawl", ""), ("pages", "pages", ",d"), ("seconds", "seconds", ".0f"),
+                           ("pages_per_s", "pages/s", ",.1f"), ("vs_naive", "vs naive", ".1f"),
+                           ("rss_mb", "peak RSS MB", "d")], articles=ARTICLES)
+    print(f"\ngoal: vnnews >= 200 pages/s, a date-bounded crawl as fast, peak RSS < 400 MB "
           f"(the naive spider crawled {NAIVE_ARTICLES:,} of the pages)")

@@ -10,7 +10,7 @@ from datetime import date, datetime
 
 import dateparser
 
-from bench.timing import rate, table
+from bench.timing import rate, report
 from crawler.dates import VN_TZ, parse_date
 from tests.date_cases import CASES, NOW
 
@@ -41,11 +41,12 @@ def run() -> None:
     for label, function in (("parse_date (vnnews)", _ours), ("dateparser.parse(languages=['vi'])", _dateparser)):
         correct = sum(_as_expected(function(t), e) == e for t, e in STRINGS)
         per_second = rate(lambda f=function: sum(1 for t, _ in STRINGS if f(t) is not None or True), 2.0)
-        rows.append((label, f"{per_second:,.0f}", f"{correct}/{len(STRINGS)}"))
-    ours, theirs = (float(r[1].replace(",", "")) for r in rows)
+        rows.append({"parser": label, "strings_per_s": per_second, "correct": correct, "strings": len(STRINGS)})
     print(f"{len(STRINGS)} strings (tests/date_cases.py), the same for both\n")
-    print(table(rows, ("parser", "strings/s", "correct")))
-    print(f"\nspeed-up: {ours / theirs:.0f}x (goal: at least 50x, with identical or better answers)")
+    report("dates", rows, [("parser", "parser", ""), ("strings_per_s", "strings/s", ",.0f"),
+                           ("correct", "correct", "d"), ("strings", "of", "d")])
+    print(f"\nspeed-up: {rows[0]['strings_per_s'] / rows[1]['strings_per_s']:.0f}x "
+          "(goal: at least 50x, with identical or better answers)")
     wrong_ours = [t for t, e in STRINGS if _as_expected(_ours(t), e) != e]
     if wrong_ours:
         print("parse_date is wrong on:", wrong_ours)

@@ -10,7 +10,7 @@ import time
 
 import trafilatura
 
-from bench.timing import table
+from bench.timing import report
 from crawler.extract import extract
 from tests.golden import pages
 
@@ -43,9 +43,11 @@ def run() -> None:
     theirs = lambda html, url: trafilatura.extract(html, url=url)  # noqa: E731
     ours(*articles[0]), theirs(*articles[0])  # imports and caches warmed for both
     rows = []
-    for label, items, repeat in (("golden pages as written", articles, 5), ("inflated to real-page size", inflated, 2)):
+    for label, items, repeat in (("sample pages as written", articles, 5), ("inflated to real-page size", inflated, 2)):
         size = sum(len(h) for h, _ in items) / len(items) / 1024
         a, b = _ms_per_page(ours, items, repeat), _ms_per_page(theirs, items, repeat)
-        rows.append((f"{label} ({len(items)} pages, {size:.0f} KB avg)", f"{a:.1f}", f"{b:.1f}", f"{a / b:.2f}x"))
-    print(table(rows, ("pages", "vnnews ms/page", "trafilatura ms/page", "ratio")))
+        rows.append({"pages": f"{label} ({len(items)} pages, {size:.0f} KB avg)", "vnnews_ms": a,
+                     "trafilatura_ms": b, "ratio": a / b})
+    report("extraction", rows, [("pages", "pages", ""), ("vnnews_ms", "vnnews ms/page", ".1f"),
+                                ("trafilatura_ms", "trafilatura ms/page", ".1f"), ("ratio", "ratio", ".2f")])
     print("\ngoal: at most 1.3x trafilatura's time")

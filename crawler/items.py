@@ -22,7 +22,7 @@ class FetchedPage:
     body: bytes
     fetched_at: str  # UTC ISO
     requested_url: str | None = None  # the URL before redirects, when it differs
-    listing_key: str | None = None  # the date-bounded listing page that linked it (crawler.state)
+    listing_key: tuple[str, str] | None = None  # (date-bounded listing page, URL asked for): crawler.state
 
 
 @dataclass
@@ -32,4 +32,5 @@ class Extracted:
     page: Page
     article: Article | None
     error: str | None = None
-    listing_key: str | None = None
+    listing_key: tuple[str, str] | None = None
+    indexed: str | None = None  # the article's full-text index text (archive.search.index_text), made in the worker

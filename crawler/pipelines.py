@@ -18,6 +18,7 @@ from typing import Any
 from twisted.internet import task
 
 from archive.record import Failure, Page
+from archive.search import index_text
 from crawler.extract import NoArticle, extract
 from crawler.items import Extracted, FetchedPage
 from crawler.sites import SITES
@@ -51,9 +52,10 @@ def process_page(item: FetchedPage) -> Extracted:
     except Exception as exc:  # noqa: BLE001 - one broken page never stops the crawl
         error = f"extractor error: {type(exc).__name__}: {exc}"
     page = Page(url=item.url, site=item.site, status=item.status, content_type=content_type, headers=item.headers,
-                body=zlib.compress(item.body, 6), size=len(item.body), sha256=hashlib.sha256(item.body).hexdigest(),
+                body=zlib.compress(item.body, 1), size=len(item.body), sha256=hashlib.sha256(item.body).hexdigest(),
                 fetched_at=item.fetched_at)
-    return Extracted(page, article, error, item.listing_key)
+    indexed = index_text(article.title, article.lead, article.body) if article else None
+    return Extracted(page, article, error, item.listing_key, indexed)
 
 
 class ExtractPipeline:

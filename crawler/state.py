@@ -114,7 +114,7 @@ class ArchiveState(ListingPages):
                 record.page.run_id = run_id
                 self.archive.save_page(record.page)
                 if record.article is not None:
-                    outcomes.append(self.archive.save_article(record.article, run_id))
+                    outcomes.append(self.archive.save_article(record.article, run_id, indexed=record.indexed))
                 else:
                     page = record.page
                     self.archive.save_failure(Failure(url=page.url, site=page.site, stage="extract",

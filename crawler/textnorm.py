@@ -9,12 +9,11 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from archive.search import ETH as _ETH
-from archive.search import fold
+from archive.search import fold, repair_eth
 
 __all__ = ["fold", "normalize_line", "normalize_text", "split_lead_prefix"]
 
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _SPACE_RUN = re.compile(r"[ \t\u00a0\u2007\u202f\u3000]+")
 # "QTO - ", "(CTO) - ", "TQOL - ", "(Baonghean.vn) - ", "(TTV) ": a short paper tag before the lead.
 _GENERIC_PREFIX = re.compile(r"^\s*(\([A-Za-zĐđ.]{2,20}\)\s*[-–—:]?|[A-ZĐ]{2,6}\s*[-–—])\s*")
@@ -22,7 +21,7 @@ _GENERIC_PREFIX = re.compile(r"^\s*(\([A-Za-zĐđ.]{2,20}\)\s*[-–—:]?|[A-ZĐ
 
 def normalize_text(text: str) -> str:
     """NFC, Ð->Đ, no invisible characters, single spaces, trimmed lines, no empty lines at the ends."""
-    text = unicodedata.normalize("NFC", text).translate(_INVISIBLE).translate(_ETH)
+    text = repair_eth(_INVISIBLE.sub("", unicodedata.normalize("NFC", text)))
     lines = (_SPACE_RUN.sub(" ", line).strip() for line in text.replace("\r\n", "\n").split("\n"))
     return "\n".join(lines).strip()
 

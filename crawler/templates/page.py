@@ -72,6 +72,7 @@ class Page:
     site: Site | None = None
     fetched_at: datetime | None = None  # when the page was fetched or captured: which template version it shows
     raw: bytes | str = field(default=b"", repr=False)  # what trafilatura reads on the generic path
+    _selected: dict[str, list] = field(default_factory=dict, repr=False)
 
     @classmethod
     def parse(cls, html: bytes | str, url: str, site: Site | None = None, *, content_type: str | None = None,
@@ -79,7 +80,12 @@ class Page:
         return cls(url, parse_html(html, content_type), site, fetched_at, html)
 
     def select(self, selector: str) -> list:
-        return css(selector)(self.doc)
+        """Elements matching a CSS selector; each selector scans the document once per page (template markers and
+        field selectors overlap)."""
+        found = self._selected.get(selector)
+        if found is None:
+            found = self._selected[selector] = css(selector)(self.doc)
+        return found
 
     def first(self, selectors: tuple[str, ...]) -> list:
         """Elements matched by the first selector that matches anything."""
@@ -97,19 +103,24 @@ class Page:
         return None
 
     @cached_property
-    def meta(self) -> dict[str, str]:
-        """Every <meta> by its property, name or itemprop (lower case): the first non-empty content wins."""
-        found: dict[str, str] = {}
+    def metas(self) -> dict[str, list[str]]:
+        """Every non-empty <meta> content by its property, name or itemprop (lower case), in page order."""
+        found: dict[str, list[str]] = {}
         for el in self.doc.iter("meta"):
             key = el.get("property") or el.get("name") or el.get("itemprop")
             content = (el.get("content") or "").strip()
             if key and content:
-                found.setdefault(key.lower(), normalize_line(content))
+                found.setdefault(key.lower(), []).append(normalize_line(content))
         return found
+
+    @cached_property
+    def meta(self) -> dict[str, str]:
+        """The first non-empty content of each <meta> (by property, name or itemprop, lower case)."""
+        return {key: values[0] for key, values in self.metas.items()}
 
     def meta_values(self, key: str) -> list[str]:
         """Every content of a repeated meta tag (article:tag)."""
-        return [normalize_line(v) for v in self.doc.xpath(f"//meta[@property='{key}' or @name='{key}']/@content")]
+        return self.metas.get(key, [])
 
     @cached_property
     def jsonld(self) -> list[dict[str, Any]]:
@@ -132,16 +143,17 @@ class Page:
     @cached_property
     def machine_dates(self) -> list[tuple[str, str]]:
         """(source, string) pairs from the page's machine-readable date markup, most trusted first."""
-        pairs = [(source, v) for source, xpath in _META_DATES for v in self.doc.xpath(xpath)]
+        pairs = [(source, v) for source, keys in _META_DATES for key in keys for v in self.metas.get(key, [])]
         pairs += [("json-ld", n["datePublished"]) for n in self.jsonld if isinstance(n.get("datePublished"), str)]
-        pairs += [("time[datetime]", v) for v in self.doc.xpath(
-            "//article//time/@datetime | //time[@pubdate or contains(@class, 'time')]/@datetime")]
+        pairs += [("time[datetime]", el.get("datetime")) for el in self.doc.iter("time")
+                  if el.get("datetime") and (el.get("pubdate") is not None or "time" in (el.get("class") or "")
+                                             or next(el.iterancestors("article"), None) is not None)]
         pairs += [("itemprop", v) for v in self.doc.xpath("//*[@itemprop='datePublished']/@datetime")]
         return pairs
 
 
 _META_DATES = (
-    ("meta:article:published_time", "//meta[@property='article:published_time']/@content"),
-    ("meta:itemprop", "//meta[@itemprop='datePublished']/@content"),
-    ("meta:pubdate", "//meta[@name='pubdate' or @name='publishdate' or @name='dc.date.issued']/@content"),
+    ("meta:article:published_time", ("article:published_time",)),
+    ("meta:itemprop", ("datepublished",)),
+    ("meta:pubdate", ("pubdate", "publishdate", "dc.date.issued")),
 )
