@@ -43,8 +43,9 @@ check-spiders: $(VENV)/.installed
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check crawler archive bench tests
 
+## clean: remove what `make` built (.venv, caches, test output); never data/ (the archive lives there)
 clean:
-	rm -rf $(VENV) data .pytest_cache build *.egg-info
+	rm -rf $(VENV) .pytest_cache .ruff_cache build *.egg-info test-output
 
 ## quality: extraction accuracy per field over the golden pages, beside bare trafilatura
 quality: $(VENV)/.installed-test

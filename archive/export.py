@@ -8,14 +8,18 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import errno
 import io
 import json
+import os
 import sys
+import tempfile
 import uuid
 import zlib
 from importlib.metadata import version
 from dataclasses import dataclass
 from datetime import datetime, timezone
+from pathlib import Path
 from typing import IO, Any, Callable, Iterator
 from urllib.parse import urlsplit
 
@@ -73,7 +77,7 @@ def iter_articles(archive: Archive, filters: Filters) -> Iterator[dict[str, Any]
             yield record
 
 
-def write_jsonl(records: Iterator[dict], out: IO[str]) -> int:
+def write_jsonl(records: Iterator[dict], out: IO[str], *, excel: bool = False) -> int:
     count = 0
     for record in records:
         out.write(json.dumps(record, ensure_ascii=False) + "\n")
@@ -81,8 +85,8 @@ def write_jsonl(records: Iterator[dict], out: IO[str]) -> int:
     return count
 
 
-def write_csv(records: Iterator[dict], out: IO[str]) -> int:
-    writer = csv.DictWriter(out, fieldnames=FIELDS)
+def write_csv(records: Iterator[dict], out: IO[str], *, excel: bool = False) -> int:
+    writer = csv.DictWriter(out, fieldnames=FIELDS)  # the excel dialect either way; --excel adds the BOM
     writer.writeheader()
     count = 0
     for record in records:
@@ -181,16 +185,71 @@ def _write_exchange(writer: WARCWriter, row: dict, user_agent: str) -> None:
 FORMATS: dict[str, Callable[..., int]] = {"jsonl": write_jsonl, "csv": write_csv}
 
 
-def export(db: str, fmt: str, filters: Filters, output: str | None, *, user_agent: str = "vnnews") -> int:
-    """Write the export; returns how many articles (or pages, for WARC) it holds."""
+class ExportError(Exception):
+    """The export cannot be written where asked (it would overwrite the archive, the folder is missing, …)."""
+
+
+def check_output(output: str | Path, db: str | Path) -> Path:
+    """The path an export may be written to: never the archive or its -wal/-shm files (whatever path names them),
+    in a folder that exists."""
+    target = Path(output).resolve()
+    archive = Path(db).resolve()
+    if target in {archive, Path(f"{archive}-wal"), Path(f"{archive}-shm"), Path(f"{archive}.lock")}:
+        raise ExportError(f"{output} is the archive itself (or one of its files): choose another output file")
+    if target.is_dir():
+        raise ExportError(f"{output} is a folder: give a file name (e.g. {Path(output) / 'articles.jsonl'})")
+    if not target.parent.is_dir():
+        raise ExportError(f"cannot write {output}: the folder {target.parent} does not exist")
+    return target
+
+
+@contextlib.contextmanager
+def replaced(target: Path) -> Iterator[Path]:
+    """A temporary file beside ``target`` that replaces it only when the export is complete: a failed export
+    (disk full, interrupted) leaves whatever was there before untouched. A target that is not a regular file (a
+    pipe, /dev/stdout, a device) is written directly: renaming over it would replace the device itself."""
+    if target.exists() and not target.is_file():
+        yield target
+        return
+    handle, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".part")
+    os.close(handle)
+    temporary = Path(name)
+    try:
+        yield temporary
+        os.replace(temporary, target)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
+
+
+def export(db: str, fmt: str, filters: Filters, output: str | None, *, user_agent: str = "vnnews",
+           excel: bool = False) -> int:
+    """Write the export; returns how many articles (or pages, for WARC) it holds. ``excel``: CSV with a byte-order
+    mark and CRLF line ends, so that Excel opens it as UTF-8."""
+    target = check_output(output, db) if output else None
     archive = Archive(db, readonly=True)
     try:
-        if fmt == "parquet":
-            return write_parquet(iter_articles(archive, filters), output)
-        if fmt == "warc":
-            with open(output, "wb") if output else contextlib.nullcontext(sys.stdout.buffer) as out:
-                return write_warc(archive, filters, out, user_agent=user_agent)
-        with open(output, "w", encoding="utf-8", newline="") if output else contextlib.nullcontext(sys.stdout) as out:
-            return FORMATS[fmt](iter_articles(archive, filters), out)
+        with replaced(target) if target else contextlib.nullcontext(None) as path:
+            try:
+                return _write(archive, fmt, filters, path, user_agent, excel)
+            except OSError as exc:
+                if exc.errno == errno.ENOSPC:
+                    raise ExportError(f"disk full while writing {output}; nothing was written") from None
+                raise
     finally:
         archive.close()
+
+
+def _write(archive: Archive, fmt: str, filters: Filters, path: Path | None, user_agent: str, excel: bool) -> int:
+    if fmt == "parquet":
+        return write_parquet(iter_articles(archive, filters), str(path))
+    if fmt == "warc":
+        with open(path, "wb") if path else contextlib.nullcontext(sys.stdout.buffer) as out:
+            return write_warc(archive, filters, out, user_agent=user_agent)
+    encoding = "utf-8-sig" if excel else "utf-8"
+    if path is None:
+        if excel:
+            sys.stdout.reconfigure(encoding=encoding)
+        return FORMATS[fmt](iter_articles(archive, filters), sys.stdout, excel=excel)
+    with open(path, "w", encoding=encoding, newline="") as out:
+        return FORMATS[fmt](iter_articles(archive, filters), out, excel=excel)

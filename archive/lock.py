@@ -21,8 +21,9 @@ class ArchiveBusy(Exception):
 
 @contextmanager
 def crawl_lock(db: str | Path, *, wait: float = 0) -> Iterator[Path]:
-    """Hold `<db>.lock`; wait up to ``wait`` seconds for another crawl to finish, else raise ArchiveBusy."""
-    path = Path(f"{db}.lock")
+    """Hold `<db>.lock`; wait up to ``wait`` seconds for another crawl to finish, else raise ArchiveBusy. The lock
+    is on the archive's real path, so two names of one file (a symlink, a relative path) share one lock."""
+    path = Path(f"{Path(db).resolve()}.lock")
     path.parent.mkdir(parents=True, exist_ok=True)
     with open(path, "a+") as handle:
         deadline = time.monotonic() + wait

@@ -147,6 +147,7 @@ class CrawlRun:
     status: str = describe("running while it runs; then Scrapy's close reason (finished when all went through); "
                            "interrupted for a run that died", "running")
     requests: int = describe("HTTP requests, retries and robots.txt included", 0)
+    responses: int = describe("HTTP responses received, whatever their status (0: the site could not be reached)", 0)
     listing_pages: int = describe("Feed and listing pages read", 0)
     article_requests: int = describe("Article pages asked for", 0)
     not_modified: int = describe("Re-checked articles the site answered 304 for", 0)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
 import sqlite3
 import zlib
 from datetime import datetime, timedelta, timezone
@@ -38,31 +39,47 @@ class Archive:
     def __init__(self, path: str | Path, *, readonly: bool = False):
         self.path = Path(path)
         self.readonly = readonly
+        exists = self.path.exists()
+        if exists and not self.path.is_file():
+            raise ArchiveError(f"{self.path} is not a file: give --db the archive's file (e.g. data/archive.db)")
+        if exists and self.path.stat().st_size == 0:
+            raise ArchiveError(f"{self.path} is an empty file, not an archive (truncated?): restore it from a backup, "
+                               "or remove it to start a new archive there")
         if readonly:
-            if not self.path.is_file():
-                raise ArchiveError(f"no archive at {self.path}")
-            conn = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000,
-                                   isolation_level=None)
+            if not exists:
+                raise ArchiveError(f"no archive at {self.path}: run `vnnews crawl` (or `make demo`) first, "
+                                   "or give --db the archive's path")
+            conn = _read_only(self.path)
         else:
+            if exists and not os.access(self.path, os.W_OK):
+                raise ArchiveError(f"{self.path} is read-only, and this command writes to the archive "
+                                   "(status, export and serve only read it)")
             self.path.parent.mkdir(parents=True, exist_ok=True)
             conn = sqlite3.connect(str(self.path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
         self.db = sqlite_utils.Database(conn)
         try:
             self.db.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
-            if readonly:
-                version = schema_version(self.db)
-                if version is None:
-                    raise ArchiveError(f"{self.path} is not a vnnews archive")
-                if version > SCHEMA_VERSION:
-                    raise ArchiveError(f"{self.path} has schema {version}, newer than this vnnews ({SCHEMA_VERSION})")
-            else:
+            version = schema_version(self.db)
+            if version is None and (readonly or self.db.table_names()):
+                raise ArchiveError(f"{self.path} is a SQLite database but not a vnnews archive: check --db")
+            if version is not None and version > SCHEMA_VERSION:
+                raise ArchiveError(f"{self.path} has schema {version}, newer than this vnnews ({SCHEMA_VERSION}): "
+                                   "update vnnews")
+            if readonly and version is not None and version < SCHEMA_VERSION:
+                raise ArchiveError(f"{self.path} has schema {version}, older than this vnnews ({SCHEMA_VERSION}): "
+                                   "a command that writes (vnnews crawl or re-extract) migrates it")
+            if not readonly:
                 self.db.enable_wal()
                 self.db.execute("PRAGMA synchronous=NORMAL")
                 with self.transaction():
                     create_schema(self.db)
         except sqlite3.DatabaseError as exc:
             conn.close()
-            raise ArchiveError(f"{self.path} is not a usable SQLite archive ({exc})") from None
+            raise ArchiveError(f"{self.path} is not a usable archive ({exc}): check --db, or restore it from a "
+                               "backup") from None
+        except ArchiveError:
+            conn.close()
+            raise
 
     def close(self) -> None:
         self.db.close()
@@ -244,6 +261,19 @@ class Archive:
         last = self.db.execute("SELECT status FROM crawl_runs WHERE site = ? AND status != 'running' "
                                "ORDER BY id DESC LIMIT 1", [site]).fetchone()
         return bool(last and last[0] == "finished")
+
+
+def writable(path: Path) -> bool:
+    """Can this process write the archive (and the -wal/-shm files beside it)?"""
+    return os.access(path, os.W_OK) and os.access(path.resolve().parent, os.W_OK)
+
+
+def _read_only(path: Path) -> sqlite3.Connection:
+    """A read-only connection. A WAL archive needs its -shm file, which SQLite cannot create in a folder this process
+    may not write: such an archive (a snapshot, a read-only mount) is opened immutable, as nothing here can change it."""
+    mode = "mode=ro" if writable(path) else "mode=ro&immutable=1"
+    return sqlite3.connect(f"{path.resolve().as_uri()}?{mode}", uri=True, timeout=BUSY_TIMEOUT_MS / 1000,
+                           isolation_level=None)
 
 
 def _chunks(items: list[str], size: int = 500) -> Iterator[list[str]]:

@@ -20,8 +20,8 @@ from archive.record import CrawlRun, columns
 from crawler.state import state_of
 
 # each count of a run (the integer columns of crawl_runs) -> the stats key it comes from
-RUN_COUNTS = {c.name: "downloader/request_count" if c.name == "requests" else f"vnnews/{c.name}"
-              for c in columns(CrawlRun) if c.kind == "integer"}
+_SCRAPY_COUNTS = {"requests": "downloader/request_count", "responses": "downloader/response_count"}
+RUN_COUNTS = {c.name: _SCRAPY_COUNTS.get(c.name, f"vnnews/{c.name}") for c in columns(CrawlRun) if c.kind == "integer"}
 
 
 def run_counts(stats: Any) -> dict[str, int]:

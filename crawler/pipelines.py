@@ -9,6 +9,7 @@ import atexit
 import hashlib
 import multiprocessing
 import os
+import signal
 import time
 import zlib
 from concurrent.futures import Executor, ProcessPoolExecutor
@@ -21,6 +22,7 @@ from archive.record import Failure, Page
 from archive.search import index_text
 from crawler.extract import NoArticle, extract
 from crawler.items import Extracted, FetchedPage
+from crawler.lifetime import die_with_parent
 from crawler.sites import SITES
 from crawler.state import Record, state_of
 
@@ -33,8 +35,10 @@ def extraction_pool(workers: int) -> Executor | None:
     if workers <= 0:
         return None
     if _POOL is None:
-        # spawn, not fork: the parent runs a reactor and threads that a forked child must not inherit
-        _POOL = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
+        # spawn, not fork: the parent runs a reactor and threads that a forked child must not inherit; the workers
+        # die with the crawl, however it dies
+        _POOL = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
+                                    initializer=die_with_parent, initargs=(signal.SIGKILL, os.getpid()))
         atexit.register(_POOL.shutdown, cancel_futures=True)
     return _POOL
 

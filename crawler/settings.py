@@ -3,16 +3,16 @@
 Override on the command line (`scrapy crawl baoquangninh -s VNNEWS_DB=x.db`) or through `vnnews crawl`.
 """
 
+from crawler.contact import operator_contact, user_agent
 from crawler.sites import SITES
 
 BOT_NAME = "vnnews"
 SPIDER_MODULES = ["crawler.spiders"]
 NEWSPIDER_MODULE = "crawler.spiders"
 
-# Who we are: sites can see the project and reach its maintainers.
-VNNEWS_VERSION = "0.1.0"
-VNNEWS_CONTACT_URL = "https://github.com/vnnews/vnnews"
-USER_AGENT = f"vnnews/{VNNEWS_VERSION} (+{VNNEWS_CONTACT_URL}; news archive crawler)"
+# Who we are: sites can see the project and reach whoever runs the crawl (crawler.contact: --contact,
+# VNNEWS_CONTACT or vnnews.ini; `vnnews crawl` refuses the placeholder for the real sites).
+USER_AGENT = user_agent(operator_contact(None))
 
 # Politeness: robots.txt, two connections per domain, a delay per paper (Site.download_delay, ±50%) that
 # AutoThrottle raises when a server slows down.

@@ -257,7 +257,8 @@ def test_status_reports_a_site_that_is_down(tmp_path: Path) -> None:
         s.bind(("127.0.0.1", 0))
         closed = f"http://127.0.0.1:{s.getsockname()[1]}"
     db = tmp_path / "a.db"
-    run_vnnews("crawl", "--mirror", closed, "--db", str(db), "--site", "baoquangninh")
+    crawl = run_vnnews("crawl", "--mirror", closed, "--db", str(db), "--site", "baoquangninh", check=False)
+    assert crawl.returncode == 1 and "baoquangninh: the site could not be reached" in crawl.stderr
     result = run_vnnews("status", "--db", str(db), check=False)
     assert result.returncode == 1 and "baoquangninh is failing" in result.stderr
 

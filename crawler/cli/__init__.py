@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 
 DEFAULT_DB = "data/archive.db"
@@ -35,7 +36,10 @@ def site_names(names: list[str] | None) -> list[str] | None:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from importlib.metadata import version
+
     parser = argparse.ArgumentParser(prog="vnnews", description="Crawl and archive Vietnamese provincial newspapers.")
+    parser.add_argument("--version", action="version", version=f"vnnews {version('vnnews')}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for name, module_name in COMMANDS:
         module = importlib.import_module(f"{__name__}.{module_name}")
@@ -45,16 +49,28 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+EX_SIGPIPE = 141  # what a shell reports for a program whose reader went away (`vnnews export … | head`)
+
+
 def main(argv: list[str] | None = None) -> int:
+    from archive.store import ArchiveError
+
     args = build_parser().parse_args(argv)
     try:
         return args.func(args) or 0
     except UserError as exc:
         print(f"vnnews: {exc}", file=sys.stderr)
         return exc.code
+    except ArchiveError as exc:  # not an archive, corrupt, read-only where a write is needed: one line
+        print(f"vnnews: {exc}", file=sys.stderr)
+        return 1
     except KeyError as exc:  # unknown site names and the like: one clear line, no traceback
         print(f"vnnews: {exc.args[0]}", file=sys.stderr)
         return 2
+    except BrokenPipeError:
+        # the reader stopped reading: say nothing more, and let Python's exit flush nothing into the closed pipe
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EX_SIGPIPE
 
 
 def date_argument(text: str) -> str:

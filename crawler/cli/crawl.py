@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import shutil
 import sys
@@ -10,6 +11,8 @@ import uuid
 from pathlib import Path
 
 from crawler.cli import DEFAULT_DB, UserError, add_db_argument, date_argument, site_names
+from crawler.logfile import output_to
+from crawler.contact import PLACEHOLDER_CONTACT, operator_contact, user_agent
 
 HELP = "crawl papers into the archive (incremental: only what is new)"
 EX_TEMPFAIL = 75  # sysexits.h: try again later (another crawl holds the archive)
@@ -18,7 +21,8 @@ EX_TEMPFAIL = 75  # sysexits.h: try again later (another crawl holds the archive
 def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--site", action="append", metavar="NAME", help="a paper from `vnnews sites` (repeatable; default: all)")
     add_db_argument(p)
-    p.add_argument("--max-pages", type=int, help="listing pages to follow per section at most")
+    p.add_argument("--max-pages", type=positive, metavar="N", help="listing pages to follow per section at most "
+                   "(default: what each listing says, 3; with --since or --backfill: as far as the date requires)")
     p.add_argument("--since", type=date_argument, metavar="YYYY-MM-DD", help="follow listings back to this date")
     p.add_argument("--backfill", action="store_true", help="follow listings past archived articles (with --until)")
     p.add_argument("--until", type=date_argument, metavar="YYYY-MM-DD", help="with --backfill: how far back to go")
@@ -30,10 +34,23 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     where.add_argument("--offline", action="store_true", help="crawl the built-in sample sites on 127.0.0.1")
     where.add_argument("--mirror", metavar="URL", help="crawl a running mirror (`vnnews mirror`) instead of the web")
     p.add_argument("-v", "--verbose", action="store_true", help="Scrapy's own log at INFO level")
+    p.add_argument("--log-file", metavar="PATH", help="write everything the crawl prints there instead, rotated by "
+                   "size (PATH.1 … PATH.5): for cron and systemd")
+    p.add_argument("--log-max-mb", type=float, default=10, metavar="MB", help="rotate the log file past this size "
+                   "(default: 10)")
+    p.add_argument("--contact", metavar="URL_OR_EMAIL", help="how the papers can reach you, sent in the User-Agent "
+                   "(default: $VNNEWS_CONTACT, or contact= in vnnews.ini); required to crawl the real sites")
+
+
+def positive(text: str) -> int:
+    """A whole number above zero, for argparse."""
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"not a number of pages (1 or more): {text!r}")
+    return int(text)
 
 
 def run(args: argparse.Namespace) -> int:
-    from archive.lock import ArchiveBusy, crawl_lock
+    from archive.store import Archive
     from crawler.sites import SITES
 
     if args.until and not args.backfill:
@@ -41,6 +58,19 @@ def run(args: argparse.Namespace) -> int:
     names = site_names(args.site) or list(SITES)
     options = {"max_pages": args.max_pages, "since": args.since, "until": args.until,
                "backfill": args.backfill, "recheck_days": args.recheck_days}
+    contact = operator_contact(args.contact)
+    if not (args.offline or args.mirror) and contact == PLACEHOLDER_CONTACT:
+        raise UserError("set how the papers can reach you before crawling their sites: --contact URL_OR_EMAIL, "
+                        "VNNEWS_CONTACT, or contact= in vnnews.ini (it goes in the User-Agent)")
+    Archive(args.db).close()  # a path mistake ends here, in one line, before the lock file exists
+    with output_to(args.log_file, int(args.log_max_mb * 1024 * 1024)):
+        print(f"vnnews: archive {Path(args.db).resolve()}", file=sys.stderr)
+        return _locked_crawl(args, names, options, contact)
+
+
+def _locked_crawl(args: argparse.Namespace, names: list[str], options: dict, contact: str) -> int:
+    from archive.lock import ArchiveBusy, crawl_lock
+
     try:
         with crawl_lock(args.db, wait=args.wait):
             if args.offline:
@@ -48,17 +78,39 @@ def run(args: argparse.Namespace) -> int:
 
                 with MirrorServer() as mirror:
                     print(f"offline mirror of the sample sites on {mirror.url}/", file=sys.stderr)
-                    invocation = crawl(names, db=args.db, mirror=mirror.url, verbose=args.verbose, **options)
+                    invocation = crawl(names, db=args.db, mirror=mirror.url, verbose=args.verbose, contact=contact,
+                                       **options)
             else:
-                invocation = crawl(names, db=args.db, mirror=args.mirror, verbose=args.verbose, **options)
+                invocation = crawl(names, db=args.db, mirror=args.mirror, verbose=args.verbose, contact=contact,
+                                   **options)
     except ArchiveBusy as exc:
         raise UserError(f"{exc}; not starting a second one (use --wait SECONDS to wait for it)", EX_TEMPFAIL) from None
     print_summary(args.db, invocation)
-    return 0
+    return check_runs(args.db, invocation, names)
+
+
+def check_runs(db: str, invocation: str, names: list[str]) -> int:
+    """Say which papers could not be reached (once each) or did not finish; 0 only when every paper was crawled
+    and at least one answered."""
+    from archive.store import Archive
+
+    with Archive(db, readonly=True) as archive:
+        runs = {r["site"]: r for r in archive.db.query(
+            "SELECT r.site, r.status, r.requests, r.responses, (SELECT f.reason FROM failures f WHERE f.run_id = r.id "
+            "AND f.stage = 'fetch' ORDER BY f.id LIMIT 1) AS reason FROM crawl_runs r WHERE r.invocation = ?",
+            [invocation])}
+    unreachable = [name for name in names if name in runs and runs[name]["requests"] and not runs[name]["responses"]]
+    for name in unreachable:
+        print(f"vnnews: {name}: the site could not be reached ({runs[name]['reason'] or 'no response'})",
+              file=sys.stderr)
+    unfinished = [name for name in names if runs.get(name, {}).get("status") != "finished"]
+    if unfinished:
+        print(f"vnnews: not crawled to the end: {', '.join(unfinished)} (see `vnnews status`)", file=sys.stderr)
+    return 1 if unfinished or len(unreachable) == len(names) else 0
 
 
 def crawl(names: list[str], *, db: str = DEFAULT_DB, mirror: str | None = None, verbose: bool = False,
-          progress: bool = True, **spider_options: object) -> str:
+          progress: bool = True, contact: str | None = None, **spider_options: object) -> str:
     """Run the spiders of these papers in one process, into ``db``. Returns the invocation id of the runs.
     The caller holds the archive's lock (archive.lock.crawl_lock)."""
     os.environ.setdefault("SCRAPY_SETTINGS_MODULE", "crawler.settings")
@@ -79,9 +131,13 @@ def crawl(names: list[str], *, db: str = DEFAULT_DB, mirror: str | None = None, 
     settings.set("VNNEWS_INVOCATION", invocation)
     settings.set("VNNEWS_PROGRESS", progress)
     settings.set("LOG_LEVEL", "INFO" if verbose else "WARNING")
+    settings.set("USER_AGENT", user_agent(contact or operator_contact(None)))
     if mirror:
         settings.set("VNNEWS_MIRROR", mirror)
     process = CrawlerProcess(settings)
+    if not verbose:  # every URL that failed is a row in `failures` and in the summary: no traceback per URL here
+        for noisy in ("scrapy.downloadermiddlewares.robotstxt", "scrapy.downloadermiddlewares.retry"):
+            logging.getLogger(noisy).setLevel(logging.CRITICAL)
     for name in names:
         process.crawl(name, **{k: v for k, v in spider_options.items() if v not in (None, False)})
     process.start()
@@ -109,9 +165,13 @@ def print_summary(db: str, invocation: str) -> None:
         if failures:
             print(f"\nfailures of this run ({len(failures)}):")
             for f in failures:
-                print(f"  {f['site']:<15}{f['stage']:<13}{f['reason'][:48]:<50}{f['url']}")
+                print(f"  {f['site']:<15}{f['stage']:<13}{f['url']}\n  {'':<28}{f['reason']}")
         total = archive.db.execute("SELECT count(*) FROM articles").fetchone()[0]
-    print(f"\n{total} articles in {db}. Browse them: {_self_command()} serve --db {db}")
+    print(f"\n{plural(total, 'article')} in {db}. Browse them: {_self_command()} serve --db {db}")
+
+
+def plural(count: int, noun: str) -> str:
+    return f"{count:,} {noun}{'' if count == 1 else 's'}"
 
 
 def _self_command() -> str:

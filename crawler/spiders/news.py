@@ -56,9 +56,11 @@ class NewsSpider(scrapy.Spider):
                              f"NAME is one of: {', '.join(SITES)}")
         self.site = site if isinstance(site, Site) else get_site(name)
         self.backfill = str(backfill).lower() in ("1", "true", "yes")
-        self.max_pages = int(max_pages) if max_pages else (BACKFILL_MAX_PAGES if self.backfill else None)
         bound = until or since
         self.oldest = date.fromisoformat(str(bound)) if bound else None
+        # bounded by a date, the listings are followed as far back as the date requires, not 3 pages
+        self.max_pages = int(max_pages) if max_pages else (
+            BACKFILL_MAX_PAGES if self.backfill or self.oldest else None)
         self.recheck_days = float(recheck_days) if recheck_days is not None else None
         self.allowed_domains = list(self.site.all_domains)
         self.recheck: dict[str, dict[str, str]] = {}

@@ -43,6 +43,12 @@ def decode_html(body: bytes, content_type: str | None = None) -> str:
         return body.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    # a page of UTF-8 with a stray invalid byte or two (a truncated copy-paste) is still UTF-8: one bad byte must
+    # not turn the whole article into mojibake. A legacy-encoded page fails on most of its non-ASCII letters.
+    text = body.decode("utf-8", errors="replace")
+    non_ascii = sum(1 for byte in body if byte > 127)
+    if text.count("\ufffd") <= max(3, non_ascii // 100):
+        return text
     encoding, text = html_to_unicode(content_type, body)
     if encoding.replace("-", "").lower() in ("utf8", "ascii"):
         return body.decode("cp1258", errors="replace")
@@ -60,9 +66,14 @@ def parse_html(html: bytes | str, content_type: str | None = None) -> etree._Ele
     if "</html>" not in html[-4096:].lower() and "</body>" not in html[-8192:].lower():
         raise NoArticle("truncated page: the HTML ends before </body>")
     try:
-        return lxml.html.document_fromstring(html)
+        return lxml.html.document_fromstring(html, parser=_PARSER)
     except (etree.ParserError, ValueError) as exc:
         raise NoArticle(f"unparseable HTML: {exc}") from None
+
+
+# huge_tree: libxml2 stops at 256 levels of nesting by default and drops the rest of the page (the article with it);
+# real pages built of nested layout tables and divs go deeper. Size is bounded before parsing (MAX_HTML_BYTES).
+_PARSER = lxml.html.HTMLParser(huge_tree=True)
 
 
 @dataclass

@@ -1,0 +1,404 @@
+"""Hardening (#12): what a user or a hostile page can do wrong, each ending in one clear line, a non-zero exit and
+nothing lost. One test (or a few) per item of the issue, numbered as there."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT, VNNEWS, run_vnnews
+
+
+def one_line_error(result: subprocess.CompletedProcess[str], *words: str) -> None:
+    assert result.returncode != 0, result.stdout[-500:]
+    assert "Traceback" not in result.stderr, result.stderr[-2000:]
+    lines = [line for line in result.stderr.splitlines() if line.startswith("vnnews:")]
+    assert len(lines) == 1, result.stderr[-2000:]
+    for word in words:
+        assert word in lines[0], lines[0]
+
+
+def articles(db: Path) -> int:
+    with sqlite3.connect(db) as conn:
+        return conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+
+
+# 1. an export never overwrites the archive, and writes through a temporary file
+
+@pytest.mark.parametrize("target", ["{db}", "{db}-wal", "{db}-shm", "{alias}"])
+def test_1_export_refuses_to_write_over_the_archive(crawled, tmp_path: Path, target: str) -> None:
+    db, _ = crawled
+    alias = tmp_path / "alias.db"
+    alias.symlink_to(db)
+    before = articles(db)
+    result = run_vnnews("export", "--format", "jsonl", "--db", str(db), "-o", target.format(db=db, alias=alias),
+                        check=False)
+    one_line_error(result, "archive itself")
+    assert articles(db) == before
+
+
+def test_1_a_failed_export_leaves_the_previous_file(crawled, tmp_path: Path) -> None:
+    db, _ = crawled
+    out = tmp_path / "out.jsonl"
+    out.write_text("the previous export\n")
+    result = run_vnnews("export", "--format", "jsonl", "--db", str(db), "-o", str(out), "--site", "nosuchpaper",
+                        check=False)
+    assert result.returncode == 2 and out.read_text() == "the previous export\n"
+    run_vnnews("export", "--format", "jsonl", "--db", str(db), "-o", str(out))
+    assert out.read_text().count("\n") == articles(db)
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".part")]
+
+
+# 13. path mistakes: one line, non-zero exit
+
+@pytest.mark.parametrize("problem", ["missing folder", "a folder", "under a file"])
+def test_13_export_to_a_bad_place(crawled, tmp_path: Path, problem: str) -> None:
+    db, _ = crawled
+    (tmp_path / "file").write_text("x")
+    target = {"missing folder": tmp_path / "nope" / "a.jsonl", "a folder": tmp_path,
+              "under a file": tmp_path / "file" / "a.jsonl"}[problem]
+    one_line_error(run_vnnews("export", "--format", "jsonl", "--db", str(db), "-o", str(target), check=False))
+
+
+def test_13_export_to_a_full_disk(crawled, tmp_path: Path) -> None:
+    if not Path("/dev/full").exists():
+        pytest.fail("this test needs /dev/full (Linux)")
+    db, _ = crawled
+    one_line_error(run_vnnews("export", "--format", "jsonl", "--db", str(db), "-o", "/dev/full", check=False),
+                   "disk full")
+    assert Path("/dev/full").is_char_device()  # written to, never renamed over
+
+
+@pytest.mark.parametrize("command", [["export", "--format", "jsonl"], ["extract", "{page}", "--url", "{url}"]])
+def test_13_output_into_a_closed_pipe_is_no_traceback(crawled, command: list[str]) -> None:
+    from crawler.mirror import sample_page
+
+    db, _ = crawled
+    page = "baoquangninh.vn/tinh-uy-quang-ninh-trien-khai-nhiem-vu-xay-dung-dang-nam-2026-3391201.html"
+    args = [a.format(page=sample_page(page), url="https://" + page) for a in command]
+    if command[0] == "export":
+        args += ["--db", str(db)]
+    process = subprocess.Popen([*VNNEWS, *args], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    process.stdout.read(10)
+    process.stdout.close()  # what `| head -c 10` does
+    stderr = process.stderr.read().decode()
+    process.wait(60)
+    assert "Traceback" not in stderr and "BrokenPipeError" not in stderr, stderr
+
+
+# 13. --db pointing at something that is no archive: one line, every command, no .lock file left behind
+
+def bad_archives(tmp_path: Path, crawled_db: Path) -> dict[str, Path]:
+    text = tmp_path / "notes.db"
+    text.write_text("not a database at all\n" * 50)
+    empty = tmp_path / "empty.db"
+    empty.write_bytes(b"")
+    truncated = tmp_path / "truncated.db"
+    truncated.write_bytes(crawled_db.read_bytes()[:4096 * 3])
+    other = tmp_path / "other.db"
+    with sqlite3.connect(other) as conn:
+        conn.execute("CREATE TABLE customers (name TEXT)")
+    return {"text": text, "empty": empty, "truncated": truncated, "other app's": other}
+
+
+@pytest.mark.parametrize("command", [["status"], ["export", "--format", "jsonl"], ["re-extract"],
+                                     ["crawl", "--offline", "--site", "baoquangtri"], ["serve", "--port", "1"]])
+def test_13_a_file_that_is_no_archive(crawled, tmp_path: Path, command: list[str]) -> None:
+    for kind, path in bad_archives(tmp_path, crawled[0]).items():
+        before = path.read_bytes()
+        result = run_vnnews(*command, "--db", str(path), check=False)
+        one_line_error(result, str(path))
+        assert path.read_bytes() == before, f"{kind} archive changed"
+        assert not Path(f"{path}.lock").exists()
+
+
+def as_nobody() -> list[str]:
+    """Run as an unprivileged user: root ignores file permissions."""
+    return ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"] if os.geteuid() == 0 else []
+
+
+@pytest.mark.parametrize("command", [["status"], ["export", "--format", "jsonl"], ["re-extract"]])
+def test_13_a_read_only_archive(crawled, command: list[str]) -> None:
+    import tempfile
+
+    top = Path(tempfile.mkdtemp(prefix="vnnews-ro-"))  # not under pytest's private temp dir: `nobody` must see it
+    top.chmod(0o755)
+    db = top / "ro" / "archive.db"
+    db.parent.mkdir()
+    with sqlite3.connect(crawled[0]) as source, sqlite3.connect(db) as copy:
+        source.backup(copy)
+    db.chmod(0o444)
+    db.parent.chmod(0o555)
+    try:
+        result = subprocess.run([*as_nobody(), *VNNEWS, *command, "--db", str(db)], cwd=ROOT, capture_output=True,
+                                text=True, timeout=120)
+    finally:
+        db.parent.chmod(0o755)
+    if command[0] == "re-extract":  # it writes: says so
+        one_line_error(result, "read-only")
+    else:  # reading needs no write
+        assert "Traceback" not in result.stderr, result.stderr[-2000:]
+        assert result.stdout.strip(), result.stderr[-2000:]
+
+
+# 2. the archive waits for a lock instead of failing; a crawl never exits 0 with a paper not crawled
+
+def test_2_a_crawl_waits_while_another_process_holds_the_write_lock(tmp_path: Path) -> None:
+    db = tmp_path / "a.db"
+    run_vnnews("crawl", "--offline", "--site", "baoquangtri", "--db", str(db))
+    holder = sqlite3.connect(db, isolation_level=None)
+    holder.execute("BEGIN EXCLUSIVE")
+    process = subprocess.Popen([*VNNEWS, "crawl", "--offline", "--db", str(db)], cwd=ROOT, stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, text=True)
+    import time
+
+    time.sleep(4)
+    holder.execute("COMMIT")
+    holder.close()
+    out, err = process.communicate(timeout=120)
+    assert process.returncode == 0, err[-2000:]
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT count(*) FROM crawl_runs WHERE status != 'finished'").fetchone()[0] == 0
+
+
+def test_2_status_reads_while_a_crawl_writes(tmp_path: Path) -> None:
+    db = tmp_path / "a.db"
+    run_vnnews("crawl", "--offline", "--site", "baoquangtri", "--db", str(db))
+    crawl = subprocess.Popen([*VNNEWS, "crawl", "--offline", "--db", str(db), "--recheck-days", "100000"], cwd=ROOT,
+                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    results = []
+    while crawl.poll() is None:
+        results.append(run_vnnews("status", "--db", str(db), check=False))
+    crawl.wait()
+    assert results and all("Traceback" not in r.stderr for r in results)
+
+
+# 3. one invalid byte in a UTF-8 page
+
+def test_3_one_invalid_byte_does_not_garble_the_article() -> None:
+    from crawler.extract import extract
+    from crawler.mirror import sample_page
+
+    url = "https://baoquangninh.vn/tinh-uy-quang-ninh-trien-khai-nhiem-vu-xay-dung-dang-nam-2026-3391201.html"
+    page = sample_page(url.removeprefix("https://")).read_bytes().replace("Năm 2025".encode(), b"N\xffm 2025", 1)
+    article = extract(page, url, content_type="text/html; charset=iso-8859-1")
+    assert article.title == "Tỉnh ủy Quảng Ninh triển khai nhiệm vụ xây dựng Đảng năm 2026"
+    assert "N\ufffdm 2025" in article.body
+
+
+# 6. deep nesting
+
+def test_6_deeply_nested_markup_keeps_the_article() -> None:
+    from crawler.extract import extract
+    from crawler.mirror import sample_page
+
+    url = "https://baoquangninh.vn/tinh-uy-quang-ninh-trien-khai-nhiem-vu-xay-dung-dang-nam-2026-3391201.html"
+    page = sample_page(url.removeprefix("https://")).read_bytes()
+    plain = extract(page, url)
+    deep = page.replace(b'<div class="detail-content">', b'<div class="detail-content">' + b"<div>" * 400, 1)
+    deep = deep.replace(b"</body>", b"</div>" * 400 + b"</body>")
+    assert extract(deep, url).body == plain.body
+
+
+# 11. the lock is on the archive's real path
+
+def test_11_a_symlink_to_the_archive_shares_its_lock(tmp_path: Path) -> None:
+    from archive.lock import ArchiveBusy, crawl_lock
+
+    db = tmp_path / "archive.db"
+    db.write_bytes(b"")
+    alias = tmp_path / "alias.db"
+    alias.symlink_to(db)
+    with crawl_lock(db), pytest.raises(ArchiveBusy):
+        with crawl_lock(alias):
+            pass
+    with crawl_lock(tmp_path / "." / "archive.db"):
+        pass
+
+
+# 14. no network: once per paper, non-zero exit
+
+def test_14_no_network_is_one_line_per_paper_and_a_failure(tmp_path: Path) -> None:
+    from crawler.sites import SITES
+    from tests.conftest import free_port
+
+    result = run_vnnews("crawl", "--mirror", f"http://127.0.0.1:{free_port()}", "--db", str(tmp_path / "a.db"),
+                        check=False)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    for name in SITES:
+        assert sum(line.startswith(f"vnnews: {name}: the site could not be reached") for line in
+                   result.stderr.splitlines()) == 1
+    assert len(result.stderr.splitlines()) < 3 * len(SITES) + 5
+
+
+# 15. children die with their parent
+
+def _descendants(pid: int) -> list[int]:
+    found, stack = [], [pid]
+    while stack:
+        current = stack.pop()
+        for task in Path(f"/proc/{current}/task").glob("*"):
+            try:
+                children = [int(c) for c in (task / "children").read_text().split()]
+            except OSError:
+                children = []
+            found += children
+            stack += children
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().split(")")[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+def test_15_sigterm_to_serve_stops_datasette(crawled) -> None:
+    import signal
+    import time
+    import urllib.request
+
+    from tests.conftest import free_port
+
+    port = free_port()
+    serve = subprocess.Popen([*VNNEWS, "serve", "--db", str(crawled[0]), "--port", str(port)], cwd=ROOT,
+                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    for _ in range(150):
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/-/versions.json", timeout=1)
+            break
+        except OSError:
+            time.sleep(0.2)
+    children = _descendants(serve.pid)
+    assert children
+    serve.send_signal(signal.SIGTERM)
+    serve.wait(20)
+    time.sleep(1)
+    assert not any(_alive(c) for c in children)
+
+
+def test_15_sigkill_of_a_crawl_kills_its_extraction_workers(tmp_path: Path) -> None:
+    import signal
+    import time
+
+    from crawler.mirror.server import MirrorServer
+
+    with MirrorServer(delay=0.3) as slow:
+        crawl = subprocess.Popen([*VNNEWS, "crawl", "--mirror", slow.url, "--db", str(tmp_path / "a.db")], cwd=ROOT,
+                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        workers: list[int] = []
+        deadline = time.monotonic() + 60
+        while len(workers) < 2 and time.monotonic() < deadline:
+            time.sleep(0.2)
+            workers = _descendants(crawl.pid)
+        assert workers, "the crawl started no extraction worker"
+        crawl.send_signal(signal.SIGKILL)
+        crawl.wait()
+        time.sleep(2)
+    assert [w for w in workers if _alive(w)] == []
+
+
+# 17. small things
+
+@pytest.mark.parametrize(("args", "words"), [
+    (["crawl", "--max-pages", "-3", "--offline"], ["--max-pages"]),
+    (["serve", "--port", "99999"], ["--port"]),
+])
+def test_17_bad_numbers_are_refused(args: list[str], words: list[str]) -> None:
+    result = run_vnnews(*args, check=False)
+    assert result.returncode == 2 and all(w in result.stderr for w in words) and "Traceback" not in result.stderr
+
+
+def test_17_version_and_db_help() -> None:
+    from importlib.metadata import version
+
+    assert run_vnnews("--version").stdout.strip() == f"vnnews {version('vnnews')}"
+    for command in ("status", "export", "re-extract", "serve", "crawl"):
+        help_text = " ".join(run_vnnews(command, "--help").stdout.split())
+        assert "--db PATH the archive file (default: data/archive.db)" in help_text, command
+
+
+def test_17_one_article_is_not_articles(tmp_path: Path) -> None:
+    result = run_vnnews("crawl", "--offline", "--site", "baoquangtri", "--db", str(tmp_path / "a.db"))
+    db = tmp_path / "a.db"
+    with sqlite3.connect(db) as conn:
+        conn.execute("DELETE FROM articles WHERE id > (SELECT min(id) FROM articles)")
+    out = run_vnnews("export", "--format", "jsonl", "--db", str(db), "-o", str(tmp_path / "a.jsonl"))
+    assert "exported 1 article to" in out.stderr and "1 articles" not in out.stderr + result.stdout
+
+
+def test_17_the_failure_table_shows_the_whole_reason(crawled) -> None:
+    _, output = crawled
+    assert "redirected off the paper's domains, to https://quangcao.example.com/khuyen-mai" in output
+
+
+def test_17_since_follows_the_listing_as_far_as_the_date(tmp_path: Path) -> None:
+    from crawler.spiders.news import NewsSpider
+
+    assert NewsSpider(site="baoquangtri", since="2020-01-01").max_pages > 3
+    assert NewsSpider(site="baoquangtri").max_pages is None  # each listing's own page count
+
+
+# 18. operator needs
+
+def test_18_crawling_the_real_sites_needs_a_contact(tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if k != "VNNEWS_CONTACT"}
+    result = subprocess.run([*VNNEWS, "crawl", "--db", str(tmp_path / "a.db")], cwd=tmp_path, env=env,
+                            capture_output=True, text=True, timeout=60)
+    one_line_error(result, "--contact")
+    assert not (tmp_path / "a.db").exists()
+
+
+@pytest.mark.parametrize("where", ["option", "environment", "config file"])
+def test_18_the_contact_goes_in_the_user_agent(tmp_path: Path, where: str) -> None:
+    from crawler.mirror.server import MirrorServer
+
+    contact = "mailto:archive@example.org"
+    args, env = [], {k: v for k, v in os.environ.items() if k != "VNNEWS_CONTACT"}
+    if where == "option":
+        args = ["--contact", contact]
+    elif where == "environment":
+        env["VNNEWS_CONTACT"] = contact
+    else:
+        (tmp_path / "vnnews.ini").write_text(f"[vnnews]\ncontact = {contact}\n")
+        env["VNNEWS_CONFIG"] = str(tmp_path / "vnnews.ini")
+    with MirrorServer() as server:
+        subprocess.run([*VNNEWS, "crawl", "--mirror", server.url, "--site", "baoquangtri", "--db",
+                        str(tmp_path / "a.db"), *args], cwd=ROOT, env=env, capture_output=True, timeout=120, check=True)
+        agents = {headers.get("User-Agent") for _, headers in server.requests}
+    assert len(agents) == 1 and contact in agents.pop()
+
+
+def test_18_the_log_file_rotates(tmp_path: Path) -> None:
+    log = tmp_path / "crawl.log"
+    for _ in range(3):
+        result = run_vnnews("crawl", "--offline", "--db", str(tmp_path / "a.db"), "--log-file", str(log),
+                            "--log-max-mb", "0.001")
+        assert result.stdout == "" and result.stderr == ""
+    rotated = sorted(tmp_path.glob("crawl.log.*"))
+    assert log.exists() and 1 <= len(rotated) <= 5
+    assert any("articles in" in p.read_text() for p in [log, *rotated])
+
+
+def test_18_csv_for_excel_has_a_byte_order_mark(crawled, tmp_path: Path) -> None:
+    out = tmp_path / "a.csv"
+    run_vnnews("export", "--format", "csv", "--excel", "--db", str(crawled[0]), "-o", str(out))
+    data = out.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbfid,url,") and "Đảng".encode() in data
+
+
+def test_18_make_clean_keeps_the_archive() -> None:
+    out = subprocess.run(["make", "-n", "clean"], cwd=ROOT, capture_output=True, text=True, check=True).stdout
+    assert "rm" in out and not any(word in out.split() for word in ("data", "data/"))
+
+
+def test_18_writing_commands_say_which_archive(tmp_path: Path) -> None:
+    result = subprocess.run([*VNNEWS, "crawl", "--offline", "--site", "baoquangtri", "--db", "a.db"], cwd=tmp_path,
+                            capture_output=True, text=True, timeout=120, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert f"vnnews: archive {tmp_path / 'a.db'}" in result.stderr
