@@ -3,6 +3,7 @@ process behind (Linux: the parent-death signal; elsewhere the children notice th
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import os
 import signal
@@ -16,9 +17,7 @@ def die_with_parent(sig: int = signal.SIGTERM, parent: int | None = None) -> Non
     (``parent``: the pid the child was started by, when the child may start slowly, as spawned workers do)."""
     parent = parent or os.getppid()
     if sys.platform.startswith("linux"):
-        try:
+        with contextlib.suppress(OSError, AttributeError):  # no libc prctl: only the check below is left
             ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, int(sig), 0, 0, 0)
-        except (OSError, AttributeError):  # no libc prctl: nothing more to do than the check below
-            pass
     if os.getppid() != parent:  # the parent died before prctl took effect
         os.kill(os.getpid(), sig)
