@@ -1,7 +1,9 @@
 """What each paper's folder says a crawl of its sample pages must give (``crawl.json``), read per paper.
 
-    {"articles": [canonical URL, …],                    every article the crawl archives
-     "failures": [{"url", "stage", "reason"}, …]}       every URL it records as failed (reason: how it starts)
+    {"articles": [canonical URL, …],                    every article of this paper the crawl archives
+     "failures": [{"url", "stage", "reason"}, …],       every URL it records as failed (reason: how it starts)
+     "moved": [{"url", "to"}, …]}                        an absorbed paper's old URLs that redirect into its successor:
+                                                         its crawl archives them as the successor's articles
 
 The records themselves are the folder's expected records (tests.golden): the one whose article has that URL.
 """
@@ -37,6 +39,15 @@ def papers() -> list[str]:
     return list(SITES)
 
 
+def archived_by_run(site: Site) -> int:
+    """How many articles a crawl of this paper stores: its own, less those that only the old URLs of a paper it
+    absorbed lead to (that paper's crawl follows the redirect), plus those its own old URLs lead to in its successor."""
+    moved_in = sum(len(crawl_expectations(other).get("moved", [])) for other in SITES.values()
+                   if other.successor == site.name)
+    expected = crawl_expectations(site)
+    return len(expected["articles"]) - moved_in + len(expected.get("moved", []))
+
+
 def expected_total() -> int:
     """How many articles a crawl of every paper's sample pages archives."""
     return sum(len(crawl_expectations(site)["articles"]) for site in SITES.values())
@@ -60,9 +71,10 @@ def plant_new_article(root: Path, site: Site) -> str:
     assert site.era_for(new_url) and new_url != old_url, new_url
     html = template.path.read_text("utf-8").replace(old_url, new_url)
     html = html.replace("<p>", "<p>Bài mới: hội nghị học tập, quán triệt nghị quyết đại hội Đảng bộ các cấp. ", 1)
-    target = root / template.path.relative_to(site.pages).parent / template.path.name.replace(match.group(1), new_id)
-    if target == root / template.path.relative_to(site.pages):  # an index.html under the URL's own folder
-        target = root / site.domains[0] / urlsplit(new_url).path.strip("/") / "index.html"
+    # the id is in the file name (slug-123456.html) or in a folder (…/slug-8f3c1a2/index.html, …/43712/slug.html)
+    before, found, after = str(template.path.relative_to(site.pages)).rpartition(match.group(1))
+    assert found, template.path
+    target = root / (before + new_id + after)
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(html, "utf-8")
     for url, link in ((site.listings[0].url, f'<a href="{new_url}">Bài mới</a>'),

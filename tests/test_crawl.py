@@ -10,7 +10,7 @@ import pytest
 from archive.store import Archive
 from crawler.sites import SITES
 from tests.conftest import run_vnnews
-from tests.papers import crawl_expectations, expected_articles, papers
+from tests.papers import archived_by_run, crawl_expectations, expected_articles, papers
 
 BOILERPLATE = ("Tin cùng chuyên mục", "Tin liên quan", "Ý kiến bạn đọc", "Tổng số điểm", "Click để đánh giá",
                "Bạn đã không sử dụng Site", "Những tin mới hơn", "Những tin cũ hơn", "Tiếng việt", "English",
@@ -54,7 +54,8 @@ def test_each_paper_has_a_finished_run(archive: Archive, crawled: tuple, site: s
     run = next(archive.db["crawl_runs"].rows_where("site = ?", [site]))
     expected = crawl_expectations(SITES[site])
     assert run["status"] == "finished" and run["requests"] > 0
-    assert run["new"] == run["pages"] - sum(f["stage"] == "extract" for f in expected["failures"]) == len(expected["articles"])
+    extract_failures = sum(f["stage"] == "extract" for f in expected["failures"])
+    assert run["new"] == run["pages"] - extract_failures == archived_by_run(SITES[site])
     assert any(line.startswith(site) for line in crawled[1].splitlines())
 
 
@@ -75,9 +76,20 @@ def test_seed_article_details(archive: Archive) -> None:
 
 
 def test_redirect_to_the_new_domain_keeps_the_former_url(archive: Archive) -> None:
-    row = next(archive.db["articles"].rows_where("url = ?", ["https://baophutho.vn/vinh-yen-ra-mat-mo-hinh-dan-van-kheo-post225388.html"]))
+    row = next(archive.db["articles"].rows_where("url = ?", ["https://baophutho.vn/vinh-yen-ra-mat-mo-hinh-dan-van-kheo-225388.htm"]))
     assert json.loads(row["former_urls"]) == [
         "https://baovinhphuc.com.vn/xay-dung-dang/43900/vinh-yen-ra-mat-mo-hinh-dan-van-kheo.html"]
+    assert (row["site"], row["province"], row["province_before"]) == ("baophutho", "Phú Thọ", "Vĩnh Phúc")
+
+
+def test_old_urls_that_moved_are_archived_under_the_successor(archive: Archive) -> None:
+    moved = [(site, m) for site in SITES.values() for m in crawl_expectations(site).get("moved", [])]
+    assert moved
+    for site, entry in moved:
+        row = next(archive.db["articles"].rows_where("url = ?", [entry["to"]]))
+        assert row["site"] == site.successor and json.loads(row["former_urls"]) == [entry["url"]]
+        assert entry["to"] in crawl_expectations(SITES[site.successor])["articles"]
+        assert row["province_before"] == site.provinces_before[0]
 
 
 def test_robots_txt_is_obeyed(mirror, archive: Archive) -> None:

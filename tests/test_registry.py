@@ -43,15 +43,21 @@ def test_no_domain_belongs_to_two_papers() -> None:
 
 
 @pytest.mark.parametrize(("url", "site", "family_name"), [
-    ("https://baoquangninh.vn/bai-1-hanh-trinh-day-tri-tue-va-ban-linh-3257076.html", "baoquangninh", "slug-id"),
+    ("https://baoquangninh.vn/bai-1-hanh-trinh-day-tri-tue-va-ban-linh-3257076.html", "baoquangninh", "media-upload"),
     ("https://baoquangninh.com.vn/truyen-hinh/E-MAGAZINE/202009/ban-linh-2502284/", "baoquangninh", "yyyymm"),
     ("https://baolamdong.vn/duc-trong-trao-giay-chung-nhan-22-san-pham-ocop-277131.html", "baolamdong", "slug-id"),
     ("https://baolamdong.vn/thong-tin-can-biet/202405/mua-mua-b180e1a/", "baolamdong", "yyyymm"),
     ("https://baoquangtri.vn/suc-khoe/202603/kham-benh-d0f7a12/", "baoquangtri", "yyyymm"),
     ("https://baoquangtri.vn/xay-dung-dang-bo-khoi-154953.htm", "baoquangtri", "vhv"),
     ("https://www.baotuyenquang.com.vn/banh-gai-chiem-hoa-vao-mua-179493.html", "baotuyenquang", "slug-id"),
-    ("https://baophutho.vn/phu-tho-nang-cao-chat-luong-post225410.html", "baovinhphuc", "post"),
+    ("https://baophutho.vn/phu-tho-nang-cao-chat-luong-256410.htm", "baophutho", "phutho"),
     ("https://baovinhphuc.com.vn/xay-dung-dang/43817/binh-xuyen.html", "baovinhphuc", "dnn"),
+    ("https://baonghean.vn/bao-vinh-phuc-73-nam-xay-dung-va-truong-thanh-10282171.html", "baonghean", "onecms"),
+    ("https://baonghean.vn/cuc-thue-nghe-an-300867.html", "baonghean", "onecms"),
+    ("https://www.baohaiphong.vn/doc-dao-binh-sen-tu-quy-408876.html", "baohaiphong", "onecms"),
+    ("https://baocaobang.vn/Huong-vi-pho-chua-Cao-Bang-38371.html", "baocaobang", "generic"),
+    ("https://baohaiduong.vn/nong-nghiep/ty-phu-trung-ga-151256", "baohaiduong", "generic"),
+    ("https://baothanhhoa.vn/xay-dung-dang/van-hoa-van-nghe/129432.htm", "baothanhhoa", "generic"),
 ])
 def test_article_urls_know_their_paper_and_era(url: str, site: str, family_name: str) -> None:
     record = site_for_url(url)
@@ -62,8 +68,12 @@ def test_article_urls_know_their_paper_and_era(url: str, site: str, family_name:
 @pytest.mark.parametrize("url", [
     "https://baoquangninh.vn/chinh-tri",
     "https://baoquangninh.vn/chinh-tri?page=2",
-    "https://baolamdong.vn/rss/chinh-tri",
+    "https://baolamdong.vn/rss/thoi-su",
     "https://baotuyenquang.com.vn/thoi-su-chinh-tri/trang-2.html",
+    "https://baonghean.vn/dai-hoi-dang-bo-cac-cap-event1520.html",
+    "https://hanoimoi.vn/bau-cu-dai-bieu-quoc-hoi-event3120.html",
+    "https://m.baohaiduong.vn/chuyen-muc/xay-dung-dang-chinh-quyen/127",
+    "https://baovinhphuc.com.vn/chuyen-muc/cat/182/kinh-te/thu-hut-dau-tu-cong-nghiep/currentpage/2",
     "https://baoquangtri.vn/chinh-tri/",
     "https://example.com/bai-viet-1234567.html",
 ])

@@ -62,7 +62,10 @@ class NewsSpider(scrapy.Spider):
         self.max_pages = int(max_pages) if max_pages else (
             BACKFILL_MAX_PAGES if self.backfill or self.oldest else None)
         self.recheck_days = float(recheck_days) if recheck_days is not None else None
-        self.allowed_domains = list(self.site.all_domains)
+        # an absorbed paper's old URLs may redirect into its successor's domains (Site.follows): Scrapy's offsite
+        # filter would drop those redirects without a word
+        successor = SITES.get(self.site.successor) if self.site.successor else None
+        self.allowed_domains = list(self.site.all_domains + (successor.all_domains if successor else ()))
         self.recheck: dict[str, dict[str, str]] = {}
         self._asked: set[str] = set()  # article URLs requested in this run (a feed and a listing share many)
 

@@ -1,5 +1,8 @@
-"""The "slug-<digits>.html" CMS (URL family D), no category in the path: new baoquangninh.vn (7 digits), new
-baolamdong.vn and baotuyenquang.com.vn (6 digits); images on media.<host>/upload/image/YYYYMM/medium/."""
+"""The `detail-*` markup on `<slug>-<6 digits>.html` pages (URL family D, no category in the path): the sample pages
+of baolamdong.vn and baotuyenquang.com.vn since 2025. No stored copy of those papers shows their markup (U); the
+same `h1.detail-title` + `div.detail-content` pair is real on VCCorp-built national papers (Tuổi Trẻ, Người Lao
+Động, Báo Chính phủ: FINDINGS.md §4). URL family D spans several CMSs (onecms, media-upload, phutho, this one), so
+the letter is no alias of any of them."""
 
 from crawler.templates.base import Family, SelectorTemplate
 
@@ -24,4 +27,4 @@ class V1_1(V1):  # noqa: N801 - Fundus's version naming
     lead_css = ("div.detail-sapo",)
 
 
-FAMILY = Family("slug-id", (V1, V1_1), aliases=("D",), description="<slug>-<6 or 7 digits>.html or .htm, no category")
+FAMILY = Family("slug-id", (V1, V1_1), description="<slug>-<6 digits>.html, no category, detail-* blocks")
