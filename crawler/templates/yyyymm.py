@@ -1,9 +1,9 @@
-"""The "YYYYMM" CMS (URL family A): /<category>[/<sub>]/<YYYYMM>/<slug>-<id>/, images under /file/<32 hex>/… (one
-GUID folder per customer: e7837c02… for baolamdong, baonamdinh, baovinhlong, baothainguyen, baokhanhhoa, baodongnai;
-4028eaa4… for baohagiang, baotuyenquang) or /dataimages/YYYYMM/original/. One vendor, a skin per customer: listing
-links a.title1…a.title5 on all of them. Served by baoquangtri.vn, baoquangbinh.vn, old baolamdong.vn and
-baoquangninh.com.vn, baotuyenquang.com.vn (2025), baothainguyen.vn, baokhanhhoa.vn, baodaklak.vn, baodongnai.com.vn,
-baovinhlong.com.vn and the Phú Yên archive phuyen.baodaklak.vn."""
+"""The "YYYYMM" CMS (URL family A): /<category>[/<sub>]/<YYYYMM>/<slug>-<id>/, images under /file/<32 hex>/<MMYYYY>/
+(one GUID folder per customer: e7837c02… for baolamdong, baonamdinh, baovinhlong, baothainguyen, baokhanhhoa,
+baodongnai; 4028eaa4… for baohagiang and baotuyenquang) or /dataimages/YYYYMM/original/. One vendor, a skin per
+customer (listing links a.title1 … a.title5 on Thái Nguyên, Đồng Nai, Đắk Lắk). Served by baoquangtri.vn,
+baoquangbinh.vn, old baolamdong.vn and baoquangninh.com.vn, baotuyenquang.com.vn (2025), baothainguyen.vn,
+baokhanhhoa.vn, baodaklak.vn, baodongnai.com.vn, baovinhlong.com.vn and the Phú Yên archive phuyen.baodaklak.vn."""
 
 from crawler.templates.base import Family, SelectorTemplate
 
