@@ -41,12 +41,16 @@ def run(args: argparse.Namespace) -> int:
         for site in sites:
             print(json.dumps(describe(site), ensure_ascii=False))
         return 0
+    # columns as wide as their longest value, and a space after each ("baobariavungtau", "TP Hồ Chí Minh")
+    name_w = max(len(s.name) for s in sites) + 1
+    title_w = max(len(s.title + (f" → {s.successor}" if s.absorbed else "")) for s in sites) + 1
+    province_w = max(len(s.province) for s in sites) + 1
     for site in sites:
         record = describe(site)
         eras = ", ".join(f"{e['domain']} ({e['family']}{', ' + e['since'] if e['since'] else ''}"
                          f"{' until ' + e['until'] if e['until'] else ''})" for e in record["eras"])
         absorbed = f" → {site.successor}" if site.absorbed else ""
-        print(f"{site.name:<15}{site.title + absorbed:<42}{site.province:<13}{eras}")
+        print(f"{site.name:<{name_w}}{site.title + absorbed:<{title_w}}{site.province:<{province_w}}{eras}")
         if site.unverified:
-            print(f"{'':<15}unverified: {', '.join(site.unverified)}")
+            print(f"{'':<{name_w}}unverified: {', '.join(site.unverified)}")
     return 0
