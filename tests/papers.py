@@ -42,7 +42,9 @@ def expected_total() -> int:
     return sum(len(crawl_expectations(site)["articles"]) for site in SITES.values())
 
 
-_LAST_ID = re.compile(r"([0-9a-f]{5,})(?=[^0-9a-f]*$)")
+# the last run of 5+ digits or hex letters: the id, wherever it sits (before ".bbg" or ".aspx", in a folder of
+# the path, in the query: /tin-tuc/0/102296/<slug>, viewer.aspx?mabb=137431&macm=6)
+_LAST_ID = re.compile(r"([0-9a-f]{5,})(?!.*[0-9a-f]{5})")
 
 
 def plant_new_article(root: Path, site: Site) -> str:
@@ -60,9 +62,8 @@ def plant_new_article(root: Path, site: Site) -> str:
     assert site.era_for(new_url) and new_url != old_url, new_url
     html = template.path.read_text("utf-8").replace(old_url, new_url)
     html = html.replace("<p>", "<p>Bài mới: hội nghị học tập, quán triệt nghị quyết đại hội Đảng bộ các cấp. ", 1)
-    target = root / template.path.relative_to(site.pages).parent / template.path.name.replace(match.group(1), new_id)
-    if target == root / template.path.relative_to(site.pages):  # an index.html under the URL's own folder
-        target = root / site.domains[0] / urlsplit(new_url).path.strip("/") / "index.html"
+    before, _, after = str(template.path.relative_to(site.pages)).rpartition(match.group(1))
+    target = root / f"{before}{new_id}{after}"  # the id in the file's name or in one of its folders
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(html, "utf-8")
     for url, link in ((site.listings[0].url, f'<a href="{new_url}">Bài mới</a>'),
