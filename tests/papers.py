@@ -57,12 +57,18 @@ def plant_new_article(root: Path, site: Site) -> str:
         f"https://{site.domains[0]}/") and p.read()["article"]["url"] in crawl_expectations(site)["articles"])
     old_url = template.read()["article"]["url"]
     match = _LAST_ID.search(old_url)
-    new_id = "".join("9" if c.isdigit() else "f" for c in match.group(1))
-    new_url = old_url[:match.start()] + new_id + old_url[match.end():]
+    if match:
+        old_id = match.group(1)
+        new_id = "".join("9" if c.isdigit() else "f" for c in old_id)
+    else:  # a URL without an id (/tin-bai/<section>/<slug>): a new slug
+        old_id = urlsplit(old_url).path.rstrip("/").rsplit("/", 1)[-1]
+        new_id = old_id + "-moi"
+    before, _, after = old_url.rpartition(old_id)
+    new_url = before + new_id + after
     assert site.era_for(new_url) and new_url != old_url, new_url
     html = template.path.read_text("utf-8").replace(old_url, new_url)
     html = html.replace("<p>", "<p>Bài mới: hội nghị học tập, quán triệt nghị quyết đại hội Đảng bộ các cấp. ", 1)
-    before, _, after = str(template.path.relative_to(site.pages)).rpartition(match.group(1))
+    before, _, after = str(template.path.relative_to(site.pages)).rpartition(old_id)
     target = root / f"{before}{new_id}{after}"  # the id in the file's name or in one of its folders
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(html, "utf-8")
