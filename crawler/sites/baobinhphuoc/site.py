@@ -8,7 +8,7 @@ SITE = Site(
     domains=("baobinhphuoc.com.vn",),
     successor="baodongnai",
     eras=(
-        Era("baobinhphuoc.com.vn", "generic", r"/news/\d{1,3}/\d{5}/[a-z0-9-]+", until="2025-06", examples=(
+        Era("baobinhphuoc.com.vn", "generic", r"/news/\d{1,3}/\d{5,6}/[a-z0-9-]+", until="2025-06", examples=(
             "https://baobinhphuoc.com.vn/news/200/99817/mot-so-thong-tin-ve-doan-cuoi-duong-ho-chi-minh-o-binh-phuoc",
         )),
     ),
@@ -17,7 +17,8 @@ SITE = Site(
                 "redirects", "archive_location"),
     probe_first="Fetch https://baobinhphuoc.com.vn/news/200/99817/mot-so-thong-tin-ve-doan-cuoi-duong-ho-chi-minh-o-binh-phuoc: "
                 "still live (images are dated 4/2025) or redirected to baodongnai.com.vn? Then note one section page.",
-    notes="Articles /news/<catId>/<id>/<slug> without extension; search /Search; images "
+    notes="Articles /news/<catId>/<id>/<slug> without extension (5-digit id seen; 6 digits allowed for later years); "
+          "search /Search; images "
           "media.baobinhphuoc.com.vn/upload/news/<M>_<YYYY>/ (Thái Bình's scheme too); the site also streams TV "
           "channels (cdn.baobinhphuoc.com.vn/live/…). Section /news/<catId> is a guess. Markup unknown: the generic "
           "path reads the pages.",
