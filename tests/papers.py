@@ -59,6 +59,8 @@ def plant_new_article(root: Path, site: Site) -> str:
     match = _LAST_ID.search(old_url)
     if match:
         old_id = match.group(1)
+        while old_id[:1].isalpha() and old_url[match.start() - 1].isalnum():  # "postid421305": the word ends the id
+            old_id = old_id[1:]
         new_id = "".join("9" if c.isdigit() else "f" for c in old_id)
     else:  # a URL without an id (/tin-bai/<section>/<slug>): a new slug
         old_id = urlsplit(old_url).path.rstrip("/").rsplit("/", 1)[-1]

@@ -23,14 +23,13 @@ SITE = Site(
             "https://baophuyen.vn/95/64112/dung-mang-chat-ung-thu-vao-nha/",
         )),
     ),
-    listings=(
-        Listing("https://baophuyen.vn/xay-dung-dang/", "https://baophuyen.vn/xay-dung-dang/?page={n}"),
-        Listing("https://phuyen.baodaklak.vn/xay-dung-dang/", "https://phuyen.baodaklak.vn/xay-dung-dang/?page={n}"),
-    ),
+    # the archive's section pages link the legacy articles under their canonical baophuyen.vn URLs (og:url)
+    listings=(Listing("https://phuyen.baodaklak.vn/xay-dung-dang/", "https://phuyen.baodaklak.vn/xay-dung-dang/?page={n}"),),
     title_suffixes=(" - Phú Yên online",),
     unverified=("feeds", "pagination", "lead_prefixes", "redirects"),
-    probe_first="Fetch https://baophuyen.vn/95/112869/thieu-mau/ and https://baophuyen.vn/xay-dung-dang/: do they still "
-                "answer, redirect to phuyen.baodaklak.vn (the archive), or fail? Then note the archive's pagination.",
+    probe_first="Fetch https://baophuyen.vn/95/112869/thieu-mau/: does it still answer, redirect to phuyen.baodaklak.vn "
+                "(the archive) or fail? Then open https://phuyen.baodaklak.vn/xay-dung-dang/ and note how it links old "
+                "articles and how it paginates.",
     notes="The archive lives on phuyen.baodaklak.vn, a subdomain of the successor: its pages name their canonical "
           "only in og:url, on baophuyen.vn. Menu: /chinh-tri/, /xay-dung-dang/, /bao-ve-nen-tang-tu-tuong-cua-dang/, "
           "/theo-guong-bac/. The header date ('Thứ 2, 21/10/2024') is the day of the visit; the author slot holds "
