@@ -52,6 +52,27 @@ def page_url(root: Path, path: Path) -> str:
     return f"https://{domain}/" + "/".join([*dirs, name]) + (f"?{query}" if query else "")
 
 
+def served_url(root: Path, path: Path) -> str:
+    """page_url, unless the file is an article page the mirror serves under another URL of its paper's article
+    shape: an extensionless, ``.aspx`` or ``.bbg`` URL stored with ``.html`` (``…/slug.html``, ``x.bbg.html``), or an
+    extension after the query (``viewer@mabb=1&macm=6.aspx.html`` for ``/viewer.aspx?mabb=1&macm=6``)."""
+    from crawler.mirror.server import resolve
+    from crawler.sites import site_for_url
+
+    url = page_url(root, path)
+    site = site_for_url(url)
+    if site is None or site.era_for(url) or not path.name.endswith(".html"):
+        return url
+    domain, *dirs, name = path.relative_to(root).parts
+    stem, at, query = name.removesuffix(".html").partition("@")
+    if at and "." in query:  # the mirror keeps a path's extension after the query: stem@query.ext
+        query, ext = query.rsplit(".", 1)
+        stem += "." + ext
+    candidate = f"https://{domain}/" + "/".join([*dirs, stem]) + (f"?{query}" if query else "")
+    served = resolve(root, domain, "/" + "/".join([*dirs, stem]), query) == path.resolve()
+    return candidate if served and site.era_for(candidate) else url
+
+
 def pages(folder: Path | None = None) -> list[GoldenPage]:
     """Every HTML page a paper would serve as text/html, in one folder or in all of them."""
     found = []
@@ -60,7 +81,7 @@ def pages(folder: Path | None = None) -> list[GoldenPage]:
         for domain in sorted(p for p in root.iterdir() if p.is_dir()) if root.is_dir() else ():
             rules = json.loads((domain / "_mirror.json").read_text("utf-8")) if (domain / "_mirror.json").exists() else {}
             for path in sorted(domain.rglob("*.htm*")):
-                url = page_url(root, path)
+                url = served_url(root, path)
                 key = url.split(domain.name, 1)[1]
                 if key not in rules.get("content_type", {}) and key not in rules.get("status", {}):
                     expected = base / "expected" / path.relative_to(root).with_name(path.name + ".json")

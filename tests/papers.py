@@ -53,7 +53,9 @@ def expected_total() -> int:
     return sum(len(crawl_expectations(site)["articles"]) for site in SITES.values())
 
 
-_LAST_ID = re.compile(r"([0-9a-f]{5,})(?=[^0-9a-f]*$)")
+# the last run of 5+ digits or hex letters: the id, wherever it sits (before ".bbg" or ".aspx", in a folder of
+# the path, in the query: /tin-tuc/0/102296/<slug>, viewer.aspx?mabb=137431&macm=6)
+_LAST_ID = re.compile(r"([0-9a-f]{5,})(?!.*[0-9a-f]{5})")
 
 
 def plant_new_article(root: Path, site: Site) -> str:
@@ -66,15 +68,21 @@ def plant_new_article(root: Path, site: Site) -> str:
         f"https://{site.domains[0]}/") and p.read()["article"]["url"] in crawl_expectations(site)["articles"])
     old_url = template.read()["article"]["url"]
     match = _LAST_ID.search(old_url)
-    new_id = "".join("9" if c.isdigit() else "f" for c in match.group(1))
-    new_url = old_url[:match.start()] + new_id + old_url[match.end():]
+    if match:
+        old_id = match.group(1)
+        while old_id[:1].isalpha() and old_url[match.start() - 1].isalnum():  # "postid421305": the word ends the id
+            old_id = old_id[1:]
+        new_id = "".join("9" if c.isdigit() else "f" for c in old_id)
+    else:  # a URL without an id (/tin-bai/<section>/<slug>): a new slug
+        old_id = urlsplit(old_url).path.rstrip("/").rsplit("/", 1)[-1]
+        new_id = old_id + "-moi"
+    before, _, after = old_url.rpartition(old_id)
+    new_url = before + new_id + after
     assert site.era_for(new_url) and new_url != old_url, new_url
     html = template.path.read_text("utf-8").replace(old_url, new_url)
     html = html.replace("<p>", "<p>Bài mới: hội nghị học tập, quán triệt nghị quyết đại hội Đảng bộ các cấp. ", 1)
-    # the id is in the file name (slug-123456.html) or in a folder (…/slug-8f3c1a2/index.html, …/43712/slug.html)
-    before, found, after = str(template.path.relative_to(site.pages)).rpartition(match.group(1))
-    assert found, template.path
-    target = root / (before + new_id + after)
+    before, _, after = str(template.path.relative_to(site.pages)).rpartition(old_id)
+    target = root / f"{before}{new_id}{after}"  # the id in the file's name or in one of its folders
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(html, "utf-8")
     for url, link in ((site.listings[0].url, f'<a href="{new_url}">Bài mới</a>'),

@@ -114,24 +114,30 @@ class Page:
         return None
 
     @cached_property
-    def metas(self) -> dict[str, list[str]]:
-        """Every non-empty <meta> content by its property, name or itemprop (lower case), in page order."""
-        found: dict[str, list[str]] = {}
+    def metas(self) -> dict[tuple[str, str], list[str]]:
+        """Every non-empty <meta> content by (attribute, its value in lower case), in page order: ("property",
+        "og:title"), ("name", "author"), ("itemprop", "datepublished"). The attribute matters: some CMSs print a
+        US-order date under name="article:published_time" beside the real property= one."""
+        found: dict[tuple[str, str], list[str]] = {}
         for el in self.doc.iter("meta"):
-            key = el.get("property") or el.get("name") or el.get("itemprop")
             content = (el.get("content") or "").strip()
-            if key and content:
-                found.setdefault(key.lower(), []).append(normalize_line(content))
+            for attribute in ("property", "name", "itemprop"):
+                key = el.get(attribute)
+                if key and content:
+                    found.setdefault((attribute, key.lower()), []).append(normalize_line(content))
         return found
 
     @cached_property
     def meta(self) -> dict[str, str]:
-        """The first non-empty content of each <meta> (by property, name or itemprop, lower case)."""
-        return {key: values[0] for key, values in self.metas.items()}
+        """The first non-empty content of each <meta>, by its property, name or itemprop (lower case)."""
+        found: dict[str, str] = {}
+        for (_, key), values in self.metas.items():
+            found.setdefault(key, values[0])
+        return found
 
     def meta_values(self, key: str) -> list[str]:
-        """Every content of a repeated meta tag (article:tag)."""
-        return self.metas.get(key, [])
+        """Every content of a repeated meta tag (article:tag), by property or name."""
+        return self.metas.get(("property", key), []) + self.metas.get(("name", key), [])
 
     @cached_property
     def jsonld(self) -> list[dict[str, Any]]:
@@ -164,7 +170,7 @@ class Page:
 
 
 _META_DATES = (
-    ("meta:article:published_time", ("article:published_time",)),
-    ("meta:itemprop", ("datepublished",)),
-    ("meta:pubdate", ("pubdate", "publishdate", "dc.date.issued")),
+    ("meta:article:published_time", (("property", "article:published_time"),)),
+    ("meta:itemprop", (("itemprop", "datepublished"),)),
+    ("meta:pubdate", (("name", "pubdate"), ("name", "publishdate"), ("name", "dc.date.issued"))),
 )
