@@ -42,7 +42,13 @@ def expected_total() -> int:
     return sum(len(crawl_expectations(site)["articles"]) for site in SITES.values())
 
 
-_LAST_ID = re.compile(r"([0-9a-f]{5,})(?=[^0-9a-f]*$)")
+# the article id at the end of a URL: the last run of digits ("-a169010.html": the "a" is not part of it), else of hex
+_LAST_NUMBER = re.compile(r"(\d{5,})(?=\D*$)")
+_LAST_HEX = re.compile(r"([0-9a-f]{5,})(?=[^0-9a-f]*$)")
+
+
+def _host(url: str) -> str:
+    return (urlsplit(url).hostname or "").removeprefix("www.")
 
 
 def plant_new_article(root: Path, site: Site) -> str:
@@ -51,10 +57,10 @@ def plant_new_article(root: Path, site: Site) -> str:
     shape (its id changed), linked from its first listing page and its first feed. Returns the new URL."""
     from crawler.mirror.server import resolve
 
-    template = next(p for p in pages(site.folder) if p.read().get("article", {}).get("url", "").startswith(
-        f"https://{site.domains[0]}/") and p.read()["article"]["url"] in crawl_expectations(site)["articles"])
+    template = next(p for p in pages(site.folder) if _host(p.read().get("article", {}).get("url", ""))
+                    == site.domains[0] and p.read()["article"]["url"] in crawl_expectations(site)["articles"])
     old_url = template.read()["article"]["url"]
-    match = _LAST_ID.search(old_url)
+    match = _LAST_NUMBER.search(old_url) or _LAST_HEX.search(old_url)
     new_id = "".join("9" if c.isdigit() else "f" for c in match.group(1))
     new_url = old_url[:match.start()] + new_id + old_url[match.end():]
     assert site.era_for(new_url) and new_url != old_url, new_url
