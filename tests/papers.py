@@ -58,26 +58,34 @@ def expected_total() -> int:
 _LAST_ID = re.compile(r"([0-9a-f]{5,})(?!.*[0-9a-f]{5})")
 
 
+def _host(url: str) -> str:
+    return (urlsplit(url).hostname or "").removeprefix("www.")
+
+
 def plant_new_article(root: Path, site: Site) -> str:
     """In a copy of the sample pages (``root``: one folder per domain, crawler.mirror.copy_pages), publish a new
     article of this paper: a copy of one of its archived articles on its main domain, under a new URL of the same
     shape (its id changed), linked from its first listing page and its first feed. Returns the new URL."""
     from crawler.mirror.server import resolve
 
-    template = next(p for p in pages(site.folder) if p.read().get("article", {}).get("url", "").startswith(
-        f"https://{site.domains[0]}/") and p.read()["article"]["url"] in crawl_expectations(site)["articles"])
+    template = next(p for p in pages(site.folder) if _host(p.read().get("article", {}).get("url", ""))
+                    == site.domains[0] and p.read()["article"]["url"] in crawl_expectations(site)["articles"])
     old_url = template.read()["article"]["url"]
     match = _LAST_ID.search(old_url)
-    if match:
-        old_id = match.group(1)
-        while old_id[:1].isalpha() and old_url[match.start() - 1].isalnum():  # "postid421305": the word ends the id
-            old_id = old_id[1:]
-        new_id = "".join("9" if c.isdigit() else "f" for c in old_id)
+    if match:  # the id: "-a169010", "postid421305": letters before the digits may belong to the URL's shape
+        start = match.start()
+        while True:
+            old_id = old_url[start:match.end()]
+            new_url = old_url[:start] + "".join("9" if c.isdigit() else "f" for c in old_id) + old_url[match.end():]
+            if site.era_for(new_url) or not old_id[:1].isalpha():
+                break
+            start += 1
+        new_id = new_url[start:match.end()]
     else:  # a URL without an id (/tin-bai/<section>/<slug>): a new slug
         old_id = urlsplit(old_url).path.rstrip("/").rsplit("/", 1)[-1]
         new_id = old_id + "-moi"
-    before, _, after = old_url.rpartition(old_id)
-    new_url = before + new_id + after
+        before, _, after = old_url.rpartition(old_id)
+        new_url = before + new_id + after
     assert site.era_for(new_url) and new_url != old_url, new_url
     html = template.path.read_text("utf-8").replace(old_url, new_url)
     html = html.replace("<p>", "<p>Bài mới: hội nghị học tập, quán triệt nghị quyết đại hội Đảng bộ các cấp. ", 1)

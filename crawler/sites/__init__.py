@@ -161,10 +161,10 @@ def _load() -> dict[str, Site]:
             raise ValueError(f"two registry entries are named {site.name!r}: {sites[site.name].folder} and {folder}")
         sites[site.name] = site
     for site in list(sites.values()):
-        # a successor not (yet) in the registry: the papers are added group by group (issue #11), so its record
-        # only lacks this paper's domains among its hints until it comes
-        if site.successor not in sites:
+        if site.successor is None:
             continue
+        if site.successor not in sites:
+            raise ValueError(f"{site.name}: its successor {site.successor!r} is not in the registry")
         # the successor tells its articles from this paper's by this paper's domains too (old URLs that redirected)
         successor = sites[site.successor]
         hints = tuple((d, site.provinces_before[0]) for d in site.all_domains)

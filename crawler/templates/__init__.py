@@ -7,7 +7,8 @@ A page that fits no version goes down the generic path (``Template``): that is h
 
 from __future__ import annotations
 
-from crawler.templates import a_id, bbg, dienbien, dnn, media_upload, ninhbinh, onecms, phutho, post, slug_id, vhv, yyyymm
+from crawler.templates import (a_id, bbg, blc, dienbien, dnn, media_upload, news_details, ninhbinh, onecms, phutho, post,
+                               slug_id, vhv, yyyymm)
 from crawler.templates.base import Family, SelectorTemplate, Template
 from crawler.templates.page import NoArticle, Page
 
@@ -16,7 +17,8 @@ __all__ = ["FAMILIES", "Family", "NoArticle", "Page", "SelectorTemplate", "Templ
 # "generic": a paper whose markup no stored copy shows yet; its pages go down the generic path, and that is no drift
 GENERIC = Family("generic", (), description="markup not known: the generic path reads every page")
 FAMILIES: dict[str, Family] = {f.name: f for f in (*(m.FAMILY for m in (
-    yyyymm, post, a_id, slug_id, vhv, dnn, onecms, media_upload, phutho, bbg, ninhbinh, dienbien)), GENERIC)}
+    yyyymm, post, a_id, slug_id, vhv, dnn, onecms, media_upload, phutho, bbg, ninhbinh, dienbien, blc, news_details)),
+    GENERIC)}
 _BY_NAME = {alias: f for f in FAMILIES.values() for alias in (f.name, *f.aliases)}
 # most specific markup first, for pages of papers the registry does not know
 _DETECTION_ORDER = ("post", "a-id", "vhv", "dnn", "slug-id", "yyyymm")

@@ -1,5 +1,7 @@
-"""The "-a<id>.html" CMS (URL family C): span.pubdate, JSON-LD with the day only, a comment form under the text.
-Served by baotayninh.vn, baobinhduong.vn, baocantho.com.vn, baocamau.vn, baoangiang.com.vn, baodongthap.vn."""
+"""The "-a<id>.html" CMS (URL family C): span.pubdate, JSON-LD with the day only, a comment form under the text,
+images under /image/news/YYYY/YYYYMMDD/. Served by baotayninh.vn, baobinhduong.vn, baocantho.com.vn, baocamau.vn,
+baoangiang.com.vn, baodongthap.vn, baolongan.vn, baodongkhoi.vn. Papers put the text in containers of their own
+([CLN]): a skin each, the family's date and title otherwise."""
 
 from crawler.templates.base import Family, SelectorTemplate
 
@@ -16,4 +18,30 @@ class V1(SelectorTemplate):
     tags_css = ("div.tags a",)
 
 
-FAMILY = Family("a-id", (V1,), aliases=("C",), description="<slug>-a<id>.html, images under /image/news/YYYY/YYYYMMDD/")
+class ContentNews(V1):
+    """baobinhduong.vn: the text in #contentNews; baodongthap.vn: in its .singular-content."""
+
+    version = "contentnews"
+    markers = ("#contentNews", "span.pubdate")
+    body_css = ("#contentNews .singular-content", "#contentNews")
+
+
+class PostContent(V1):
+    """baocamau.vn: the text in div.post-content."""
+
+    version = "postcontent"
+    markers = ("div.post-content", "span.pubdate")
+    body_css = ("div.post-content",)
+
+
+class NewsContents(V1):
+    """baodongkhoi.vn and its archive: the text in #newscontents, the sapo a paragraph of .detail-desc."""
+
+    version = "newscontents"
+    markers = ("#newscontents", "span.pubdate")
+    body_css = ("#newscontents",)
+    lead_css = (".detail-desc p",)
+
+
+FAMILY = Family("a-id", (V1, ContentNews, PostContent, NewsContents), aliases=("C",),
+                description="<slug>-a<id>.html, images under /image/news/YYYY/YYYYMMDD/")

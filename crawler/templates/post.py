@@ -1,5 +1,6 @@
-"""The "-post<id>.html" CMS (URL family B): article__* blocks, <time class="time" datetime=…+0700>.
-Served by baolaocai.vn, baonghean.vn (older), baosonla.vn, baohatinh.vn, baogialai.com.vn, sggp.org.vn."""
+"""The "-post<id>.html" CMS (URL family B): article__* blocks, <time class="time" datetime=…+0700>, the byline a
+short last paragraph of the body. Served by baolaocai.vn, baonghean.vn (older), baohatinh.vn, baogialai.com.vn;
+by baosonla.vn behind /<category>/<slug>-<id>.html URLs."""
 
 from crawler.templates.base import Family, SelectorTemplate
 
@@ -16,4 +17,13 @@ class V1(SelectorTemplate):
     tags_css = ("div.article__tags a",)
 
 
-FAMILY = Family("post", (V1,), aliases=("B",), description="<slug>-post<id>.html, article__body / cms-body markup")
+class Editor(V1):
+    """baosonla.vn ([CLN]): the text in div#editor-detail or div.fulltext, no article__body; the rest the family's."""
+
+    version = "editor"
+    markers = ("div.article__meta", "div#editor-detail, div.fulltext")
+    body_css = ("div#editor-detail", "div.fulltext")
+
+
+FAMILY = Family("post", (V1, Editor), aliases=("B",),
+                description="<slug>-post<id>.html (Sơn La: /<cat>/<slug>-<id>.html), article__body / cms-body markup")
