@@ -74,9 +74,9 @@ def _locked_crawl(args: argparse.Namespace, names: list[str], options: dict, con
     try:
         with crawl_lock(args.db, wait=args.wait):
             if args.offline:
-                from crawler.mirror.server import MirrorServer
+                from crawler.mirror.server import MirrorProcess
 
-                with MirrorServer() as mirror:
+                with MirrorProcess() as mirror:
                     print(f"offline mirror of the sample sites on {mirror.url}/", file=sys.stderr)
                     invocation = crawl(names, db=args.db, mirror=mirror.url, verbose=args.verbose, contact=contact,
                                        **options)

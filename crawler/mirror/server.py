@@ -18,6 +18,8 @@ import contextlib
 import hashlib
 import json
 import mimetypes
+import subprocess
+import sys
 import threading
 import time
 from functools import cache
@@ -26,6 +28,7 @@ from pathlib import Path
 from email.utils import formatdate
 from urllib.parse import urlsplit
 
+from crawler.lifetime import die_with_parent
 from crawler.mirror import domain_folders
 
 HANG_SECONDS = 30.0
@@ -151,9 +154,28 @@ class MirrorServer:
         self.httpd.server_close()
 
 
+class MirrorProcess:
+    """The mirror in a process of its own (``with MirrorProcess() as m: m.url``), for `vnnews crawl --offline`: a
+    crawl of every paper keeps its own process busy, and a server thread there would answer late."""
+
+    def __enter__(self) -> MirrorProcess:
+        self.process = subprocess.Popen([sys.executable, "-m", "crawler.mirror.server", "--port", "0"],
+                                        stdout=subprocess.PIPE, text=True, preexec_fn=die_with_parent)
+        line = self.process.stdout.readline()
+        if not line.startswith("vnnews mirror on "):
+            self.process.kill()
+            raise RuntimeError(f"the offline mirror did not start ({line.strip() or 'no output'})")
+        self.url = line.split()[3].rstrip("/")
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.process.terminate()
+        self.process.wait(10)
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description="Serve the vnnews offline mirror on 127.0.0.1.")
-    parser.add_argument("--port", type=int, default=8765)
+    parser.add_argument("--port", type=int, default=8765, help="0: any free port (printed)")
     parser.add_argument("--delay", type=float, default=0.0, help="seconds to wait before every response")
     args = parser.parse_args(argv)
     server = MirrorServer(args.port, delay=args.delay)

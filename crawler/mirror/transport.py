@@ -61,7 +61,7 @@ class MirrorAddon:
             "DOWNLOAD_DELAY": 0,
             "DOWNLOAD_SLOTS": {},
             "AUTOTHROTTLE_ENABLED": False,
-            "DOWNLOAD_TIMEOUT": 2,
+            "DOWNLOAD_TIMEOUT": 5,  # short, for the page that never answers; long enough for a busy machine
             "CONCURRENT_REQUESTS_PER_DOMAIN": 8,
         }
         for name, value in mirror_mode.items():
