@@ -137,6 +137,9 @@ BOILERPLATE_LINES = (
     "xem thêm", "đọc thêm", "in bài viết", "chia sẻ", "bình luận", "ý kiến của bạn", "gửi ý kiến", "tiêu điểm",
     "đọc báo in", "tải ứng dụng", "những tin mới hơn", "những tin cũ hơn", "click để đánh giá bài viết",
     "tiếng việt | english", "tin mới", "tin khác", "bài viết khác", "video", "trở về", "về đầu trang",
+    # "read more" widgets inside the text (VCCorp's hidden readmore box), VnExpress's copy-link toast, and an empty
+    # author label
+    "đọc tiếp", "về trang chủ đề", "xem tiếp", "xem toàn bộ", "copy link thành công", "tác giả", "tác giả bài viết",
 )
 BOILERPLATE_PREFIXES = (
     "từ khóa:", "từ khoá:", "tags:", "theo dõi báo", "tổng số điểm của bài viết là", "vui lòng nhập mã xác nhận",
