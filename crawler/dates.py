@@ -242,6 +242,48 @@ def _fallback(s: str) -> datetime | date | None:
 # --------------------------------------------------------------------------------------------------------
 # An article's published time, from everything a page says about it.
 
+# ASP.NET's en-US machine format ("3/9/2026 3:29:47 PM", OneCMS's meta article:published_time): month first and a
+# 12-hour clock. Only machine strings are read this way: Vietnamese pages print the day first.
+_US_MACHINE = re.compile(r"^\s*(\d{1,2})/(\d{1,2})/(\d{4})\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([ap]m)\s*$", re.I)
+
+
+def parse_machine_date(text: str) -> datetime | date | None:
+    """Parse a machine-readable date (meta tag, JSON-LD, time[datetime]): ISO 8601 and the like as parse_date does,
+    and the en-US "M/D/YYYY h:mm:ss AM|PM" form month first."""
+    m = _US_MACHINE.match(text) if isinstance(text, str) else None
+    if not m:
+        return parse_date(text)
+    month, day, year, hour, minute = (int(g) for g in m.groups()[:5])
+    if not 1 <= hour <= 12:
+        return None
+    hour = hour % 12 + (12 if m.group(7).lower() == "pm" else 0)
+    d = _make_date(day, month, year)
+    return _combine(d, time(hour, minute, int(m.group(6) or 0)), None) if d else None
+
+
+def _written_clock(text: str) -> datetime | None:
+    """The wall clock an ISO string writes, before its zone is applied ("2026-03-12T15:28:00Z" -> 15:28)."""
+    m = _ISO.search(_normalise(text))
+    if not m or m.group(4) is None:
+        return None
+    try:
+        return datetime(int(m.group(1)), int(m.group(2)), int(m.group(3)), int(m.group(4)), int(m.group(5)))
+    except ValueError:
+        return None
+
+
+def _machine_is_wrong(machine: datetime, raw: str, printed: datetime) -> bool:
+    """A machine time that disagrees with the printed one in a way only a mistake explains: it writes the printed
+    wall clock under another zone (local time marked Z), or it swaps the printed day and month."""
+    ours, theirs = machine.astimezone(VN_TZ), printed.astimezone(VN_TZ)
+    if ours.replace(second=0, microsecond=0) == theirs.replace(second=0, microsecond=0):
+        return False
+    wall = theirs.replace(tzinfo=None, second=0, microsecond=0)
+    if _written_clock(raw) == wall:
+        return True
+    swapped = (ours.day, ours.month) == (theirs.month, theirs.day) and ours.day != ours.month
+    return swapped and ours.year == theirs.year and ours.time().replace(second=0, microsecond=0) == wall.time()
+
 
 @dataclass(frozen=True)
 class PublishedTime:
@@ -256,13 +298,16 @@ def published_time(machine: list[tuple[str, str]], printed: str | None) -> Publi
     """Pick the published time from the page's machine-readable dates ((source, string) pairs, most trusted
     first: crawler.templates.page.Page.machine_dates) and its printed string: machine-readable first, the
     printed string next, both combined when one gives only the day (JSON-LD "2026-01-08" + printed
-    "08/01/2026 - 18:21" -> 18:21)."""
+    "08/01/2026 - 18:21" -> 18:21). A machine time that can only be a mistake (the printed wall clock under a
+    wrong zone, day and month swapped) loses to the printed one."""
     printed_value = parse_date(printed) if printed else None
     for source, raw_value in machine:
-        value = parse_date(raw_value)
+        value = parse_machine_date(raw_value)
         if value is None:
             continue
         if isinstance(value, datetime):
+            if isinstance(printed_value, datetime) and _machine_is_wrong(value, raw_value, printed_value):
+                return PublishedTime(printed_value, printed, f"printed (over {source})")
             return PublishedTime(value, printed, source)
         if isinstance(printed_value, datetime) and printed_value.date() == value:
             return PublishedTime(printed_value, printed, f"printed+{source}")

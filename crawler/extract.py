@@ -4,8 +4,9 @@ and re-extraction of stored pages all run the same code.
 The page is parsed once (crawler.templates.page.Page); the template version it fits (crawler.templates) says where
 its title, lead, printed date, body, byline, section and tags are, and a block walker keeps paragraphs and captions
 in order. A page no version fits goes down the generic path: trafilatura finds the main text. Either way the
-Vietnamese rules then run: boilerplate lines out, captions once, lead prefix split off, byline and source moved out
-of the body, dates via crawler.dates. The record names the template version that read it.
+Vietnamese rules then run: boilerplate lines out, captions once, lead prefix split off, bylines and source lines
+moved out of the body and recorded (crawler.bylines: never an outlet as the author), dates via crawler.dates, the
+canonical URL never a share link. The record names the template version that read it.
 """
 
 from __future__ import annotations
@@ -14,22 +15,24 @@ import hashlib
 import re
 from dataclasses import dataclass
 from datetime import date, datetime
-from urllib.parse import urljoin, urlsplit
+from html import unescape
+from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
 from lxml import etree
 
 from archive.record import Article, Image
-from crawler.dates import PublishedTime, parse_date, published_time
 from crawler.boilerplate import is_boilerplate
+from crawler.bylines import MAX_BYLINE, Byline, clean_byline, merge_names, name_key
+from crawler.dates import PublishedTime, parse_date, published_time
 from crawler.sites import Site, site_for_url
 from crawler.templates import NoArticle, Page, Template, choose
-from crawler.templates.page import parse_html
+from crawler.templates.page import parse_html, set_apart
 from crawler.textnorm import fold, normalize_line, normalize_text, split_lead_prefix
 
 __all__ = ["EXTRACTOR_VERSION", "NoArticle", "extract", "parse_html", "published_at_of", "content_hash"]
 
 # The version of the rules every template shares (this module); a record also names its template version.
-EXTRACTOR_VERSION = "2.0"
+EXTRACTOR_VERSION = "2.1"
 MIN_BODY_WORDS = 40
 
 
@@ -42,20 +45,18 @@ class _Block:
 _SKIP_TAGS = {"script", "style", "noscript", "form", "iframe", "button", "input", "select", "textarea", "nav",
               "aside", "svg", "header", "footer", "video", "audio", "object", "embed"}
 _TEXT_TAGS = {"p", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "dd", "dt"}
-_SKIP_CLASS = re.compile(
-    r"related|relate|lienquan|share|social|comment|rating|binhluan|banner|advert|toolbar|print|breadcrumb|"
-    r"\bads?\b|\btags?\b|keyword", re.I)
 _CAPTION_CLASS = re.compile(r"caption|desc|chuthich", re.I)
 _RELATED_HEADINGS = {"tin liên quan", "bài liên quan", "tin cùng chuyên mục", "có thể bạn quan tâm", "đọc thêm",
                      "xem thêm", "tin khác", "bài viết khác"}
-_BYLINE = re.compile(
-    r"^(?:(?:bài|tin|ảnh|clip|video)(?:\s*(?:,|và|-|\+)\s*(?:ảnh|clip|video))?|nhóm pv|thực hiện)\s*:?\s+(?P<name>.+)$",
-    re.I)
-_SOURCE = re.compile(r"^(?:nguồn|theo)\s*:?\s*(?P<source>.+)$", re.I)
-_AUTHOR_LABEL = re.compile(r"^tác giả(?: bài viết)?\s*:\s*(?P<rest>.*)$", re.I)
+_AUTHOR_LABEL = re.compile(r"^tác giả(?: bài viết)?\s*:", re.I)
+_SOURCE_LABEL = re.compile(r"^(?:nguồn|theo)(?:\s*:\s*|\s+)", re.I)
 _STAR_BYLINE = re.compile(r"^\*\s*(?P<name>[^,]+)")
 _GENERIC_SUFFIX = re.compile(r"\s+[-|–—]\s+(?:báo|tạp chí|cổng)\s.*$", re.I)
-_SITE_AUTHOR = re.compile(r"báo|\.vn\b|\.com\b|tòa soạn|toà soạn|ban biên tập|admin", re.I)
+# og:url or a canonical that is a share link: a social network or shortener, a share dialog, campaign parameters
+_SHARE_HOSTS = ("facebook.com", "fb.com", "fb.me", "zalo.me", "twitter.com", "x.com", "t.co", "bit.ly", "goo.gl",
+                "tinyurl.com", "linkedin.com", "pinterest.com", "t.me", "telegram.me")
+_SHARE_PATH = re.compile(r"sharer|/share(?:\.php)?(?:/|$)|/intent/", re.I)
+_TRACKING = re.compile(r"^(?:utm_\w+|fbclid|gclid|zarsrc|share|ref|src|from)$", re.I)
 
 
 def extract(html: bytes | str, url: str, site: Site | None = None, *, content_type: str | None = None,
@@ -99,14 +100,19 @@ class _Extraction:
         title = self.template.title() or ""
         for suffix in self.site.title_suffixes if self.site else ():
             title = title.removesuffix(suffix)
-        return _GENERIC_SUFFIX.sub("", title).strip()
+        title = _GENERIC_SUFFIX.sub("", title).strip()
+        # "… - Tin Kinh Tế" on tinkinhte.vn: a last part that is the outlet's own name
+        head, separator, tail = title.rpartition(" - ") if " - " in title else title.rpartition(" | ")
+        return head.strip() if separator and head and name_key(tail) in self.page.outlet_keys else title
 
     def canonical_url(self) -> str:
-        for href in self.doc.xpath("//link[@rel='canonical']/@href"):
-            absolute = urljoin(self.url, href.strip())
-            if self.site is None or self.site.owns(absolute):
-                return absolute.split("#")[0]
-        return self.url.split("#")[0]
+        """The first URL the page gives for itself that is no share link and on the paper's domains; else the URL
+        it was fetched under, tracking parameters removed."""
+        for href in self.template.canonical_urls():
+            absolute = urljoin(self.url, unescape(href)).split("#")[0]
+            if not is_share_link(absolute) and (self.site is None or self.site.owns(absolute)):
+                return absolute
+        return without_tracking(self.url.split("#")[0])
 
     def lead(self) -> tuple[str | None, str | None]:
         """(prefix, lead). A "* NAME, title …" byline printed at the start of the lead moves to the author."""
@@ -119,7 +125,7 @@ class _Extraction:
             marked = normalize_line(strong[0].text_content())
             star = _STAR_BYLINE.match(marked)
             if star and text.startswith(marked):
-                self.author = self.author or _name(star.group("name"))
+                self._credit(clean_byline(star.group("name"), self.page.outlet_keys, slot=True))
                 text = text[len(marked):].strip()
         if not text:
             return None, None
@@ -132,7 +138,7 @@ class _Extraction:
             # "HOÀNG SA 06:59, 02/02/2024": the reporter's name before the time is the byline
             before = re.split(r"\d", text, maxsplit=1)[0].strip(" ,-|")
             if before and before.isupper() and 1 <= len(before.split()) <= 5:
-                self.author = self.author or _name(before)
+                self._credit(clean_byline(before, self.page.outlet_keys, slot=True))
         return text
 
     def published(self) -> PublishedTime:
@@ -170,7 +176,7 @@ class _Extraction:
         for child in el:
             if not isinstance(child.tag, str):
                 pass
-            elif child.tag in _SKIP_TAGS or _SKIP_CLASS.search(child.get("class", "")):
+            elif _skipped(child):
                 pass
             elif _is_image_block(child):
                 image = self._image(child)
@@ -213,19 +219,16 @@ class _Extraction:
         printed = when.raw
         blocks, images = self.body_blocks()
         captions = {i.caption for i in images if i.caption}
-        paragraphs = self._clean(blocks, {title, lead or "", printed or ""} | captions)
+        source_line = self.template.source()  # set apart by the markup: neither body text nor a byline
+        paragraphs = self._clean(blocks, {title, lead or "", printed or "", source_line or ""} | captions)
         if lead is None:
             prefix, lead = self._lead_from_first_paragraph(paragraphs)
+        else:
+            paragraphs = _without_lead_copy(paragraphs, lead)
+        self._take_source_line(source_line)
         paragraphs = self._take_byline(paragraphs)
-        printed_source = self.template.source()
-        if printed_source:
-            self._take_byline([printed_source])  # "Tác giả bài viết: Nguồn: Báo Quảng Trị" outside the body
-        self.author = self.author or self.template.author()
         if self.author is None:
-            meta = self.page.meta
-            meta_author = meta.get("author") or meta.get("article:author") or meta.get("dc.creator")
-            if meta_author and not _SITE_AUTHOR.search(meta_author):
-                self.author = meta_author
+            self.author = self.template.author()
         body = "\n\n".join(paragraphs)
         words = len(body.split())
         if not title:
@@ -286,46 +289,60 @@ class _Extraction:
         return paragraphs
 
     def _take_byline(self, paragraphs: list[str]) -> list[str]:
-        """Move the byline and "Nguồn:" lines at the end of the body into author and source."""
-        while paragraphs:
-            last = paragraphs[-1]
-            label = _AUTHOR_LABEL.match(last)
-            if label:
-                rest = label.group("rest").strip()
-                source = _SOURCE.match(rest)
-                if source:
-                    self.source = source.group("source").strip()
-                elif rest:
-                    self.author = self.author or _name(rest)
-                paragraphs.pop()
-                continue
-            source = _SOURCE.match(last)
-            if source and len(last) < 80:
-                self.source = source.group("source").strip()
-                paragraphs.pop()
-                continue
-            byline = _BYLINE.match(last)
-            if byline and len(byline.group("name").split()) <= 6:
-                self.author = self.author or _name(byline.group("name"))
-                paragraphs.pop()
-                continue
-            if _looks_like_name(last):
-                self.author = self.author or _name(last)
-                paragraphs.pop()
-            break
+        """Move the bylines and source lines at the end of the body into author and source. Every line taken out
+        is recorded: a second byline joins the first, it never replaces or drops it."""
+        while paragraphs and len(paragraphs[-1]) <= MAX_BYLINE:  # longer: the text itself
+            byline = clean_byline(paragraphs[-1], self.page.outlet_keys)
+            if not byline:
+                break
+            self._credit(byline)
+            paragraphs.pop()
         return paragraphs
 
+    def _take_source_line(self, text: str | None) -> None:
+        """A source line the markup sets apart ("Nguồn: TTXVN", CafeF's p.source) is the source, whatever it
+        looks like; "Tác giả bài viết: …" there is a byline."""
+        if not text:
+            return
+        if _AUTHOR_LABEL.match(text):
+            self._credit(clean_byline(text, self.page.outlet_keys))
+        else:
+            self._credit(Byline(source=_SOURCE_LABEL.sub("", text).strip() or None))
 
-def _name(text: str) -> str:
-    """A byline as a name: trimmed, and ALL CAPS turned into Title Case ("HOÀNG SA" -> "Hoàng Sa")."""
-    text = normalize_line(text).strip(" *,.-:")
-    return text.title() if text.isupper() else text
+    def _credit(self, byline: Byline) -> None:
+        self.author = merge_names(self.author, byline.author)
+        self.source = merge_names(self.source, byline.source)
 
 
-def _looks_like_name(line: str) -> bool:
-    words = line.split()
-    return (1 < len(words) <= 5 and len(line) <= 40 and not re.search(r"[.,;:!?()\d\"“”]", line)
-            and all(w[0].isupper() for w in words))
+def _skipped(el: etree._Element) -> bool:
+    """Never article text: scripts, forms and page chrome, hidden elements, boxes of related articles."""
+    return el.tag in _SKIP_TAGS or set_apart(el)
+
+
+def _without_lead_copy(paragraphs: list[str], lead: str) -> list[str]:
+    """The body without a first paragraph that repeats the lead (with or without the paper's tag)."""
+    if paragraphs and name_key(split_lead_prefix(paragraphs[0][:100])[1][:60]) == name_key(lead[:60]):
+        return paragraphs[1:]
+    return paragraphs
+
+
+def is_share_link(url: str) -> bool:
+    """A URL no article lives at: a share dialog, a social network or shortener, a home page, campaign parameters."""
+    parts = urlsplit(url)
+    host = parts.netloc.rpartition("@")[2].partition(":")[0].lower().removeprefix("www.")
+    return (parts.scheme not in ("http", "https") or parts.path in ("", "/")
+            or any(host == h or host.endswith("." + h) for h in _SHARE_HOSTS) or bool(_SHARE_PATH.search(parts.path))
+            or bool(parts.query) and any(_TRACKING.match(key) for key, _ in parse_qsl(parts.query, keep_blank_values=True)))
+
+
+def without_tracking(url: str) -> str:
+    """The URL without campaign and click-tracking parameters (utm_*, fbclid, zarsrc …)."""
+    parts = urlsplit(url)
+    if not parts.query:
+        return url
+    query = parse_qsl(parts.query, keep_blank_values=True)
+    kept = [(key, value) for key, value in query if not _TRACKING.match(key)]
+    return url if len(kept) == len(query) else urlunsplit(parts._replace(query=urlencode(kept)))
 
 
 def _is_image_block(el: etree._Element) -> bool:

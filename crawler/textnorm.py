@@ -15,8 +15,10 @@ __all__ = ["fold", "normalize_line", "normalize_text", "split_lead_prefix"]
 
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _SPACE_RUN = re.compile(r"[ \t\u00a0\u2007\u202f\u3000]+")
-# "QTO - ", "(CTO) - ", "TQOL - ", "(Baonghean.vn) - ", "(TTV) ": a short paper tag before the lead.
-_GENERIC_PREFIX = re.compile(r"^\s*(\([A-Za-zĐđ.]{2,20}\)\s*[-–—:]?|[A-ZĐ]{2,6}\s*[-–—])\s*")
+# "QTO - ", "(CTO) - ", "TQOL - ", "(Baonghean.vn) - ", "(TTV) ", "(Dân trí) - ": a short paper tag before the
+# lead. A tag of two or three words needs its dash, so "(Ảnh minh họa) Người dân …" keeps its words.
+_GENERIC_PREFIX = re.compile(r"^\s*(\([A-Za-zĐđ.]{2,20}\)\s*[-–—:]?|\([A-ZĐ][^\W\d_]*(?:\s[^\W\d_]+){1,2}\)\s*[-–—:]"
+                             r"|[A-ZĐ]{2,6}\s*[-–—])\s*")
 
 
 def normalize_text(text: str) -> str:

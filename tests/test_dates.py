@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from crawler.dates import VN_TZ, PublishedTime, _parse, parse_date, published_time
+from crawler.dates import VN_TZ, PublishedTime, _parse, parse_date, parse_machine_date, published_time
 from crawler.templates import Page
 from tests.date_cases import CASES, NOW
 
@@ -156,3 +156,32 @@ def test_a_page_that_disagrees_with_itself_trusts_what_readers_see() -> None:
     doc = page('<script type="application/ld+json">{"datePublished":"2026-01-01"}</script>')
     result = published_time(doc, "08/01/2026 - 18:21")
     assert (iso(result.value), result.source) == ("2026-01-08T18:21:00+07:00", "printed")
+
+
+# --- machine dates that lie (issue #11, R7) ----------------------------------------------------------------------
+
+@pytest.mark.parametrize(("raw", "expected"), [
+    ("3/9/2026 3:29:47 PM", "2026-03-09T15:29:47+07:00"),  # ASP.NET en-US: month first, 12-hour clock
+    ("12/31/2025 12:05 AM", "2025-12-31T00:05:00+07:00"),
+    ("2026-03-09T15:29:47+0700", "2026-03-09T15:29:47+07:00"),
+    ("09/03/2026 15:29", "2026-03-09T15:29:00+07:00"),  # no AM/PM: day first, as Vietnamese pages write
+])
+def test_parse_machine_date(raw: str, expected: str) -> None:
+    assert iso(parse_machine_date(raw)) == expected
+
+
+def test_meta_name_article_published_time_is_read_month_first() -> None:
+    result = published_time(page('<meta name="article:published_time" content="9/11/2021 3:29:47 PM">'), None)
+    assert (iso(result.value), result.source) == ("2021-09-11T15:29:47+07:00", "meta:article:published_time")
+
+
+@pytest.mark.parametrize(("machine", "printed", "expected", "source"), [
+    ("2026-03-12T15:28:00Z", "12/03/2026 15:28", "2026-03-12T15:28:00+07:00", "printed (over json-ld)"),  # local time marked Z
+    ("2026-12-03T15:28:00+07:00", "12/03/2026 15:28", "2026-03-12T15:28:00+07:00", "printed (over json-ld)"),  # swapped
+    ("2026-03-12T08:28:00Z", "12/03/2026 15:28", "2026-03-12T15:28:00+07:00", "json-ld"),  # the same instant
+    ("2026-03-12T15:31:00+07:00", "12/03/2026 15:28", "2026-03-12T15:31:00+07:00", "json-ld"),  # minutes apart
+])
+def test_a_machine_time_that_can_only_be_a_mistake_loses_to_the_printed_one(machine, printed, expected, source) -> None:
+    doc = page(f'<script type="application/ld+json">{{"@type":"NewsArticle","datePublished":"{machine}"}}</script>')
+    result = published_time(doc, printed)
+    assert (iso(result.value), result.source) == (expected, source)

@@ -179,6 +179,18 @@ URL_D = "https://baolamdong.vn/tieu-de-381999.html"  # an era of the slug-id fam
     ("<p>Lê Hợi</p><p>Nguồn: TTXVN</p>", "Lê Hợi", "TTXVN"),
     ("<p>Theo Báo Nhân Dân</p>", None, "Báo Nhân Dân"),
     ("<p>Đây là câu cuối của bài.</p>", None, None),
+    # shapes of real pages (issue #11, R2)
+    ("<p style='text-align:right'><strong>Mai Lan</strong> <em>(tổng hợp)</em></p>", "Mai Lan", None),
+    ("<p><strong>LÊ MINH - HÀ VY</strong></p>", "Lê Minh - Hà Vy", None),
+    ("<p>Tin, ảnh:T.H</p>", "T.H", None),
+    ("<p style='text-align:right'><strong>Q.A</strong></p>", "Q.A", None),
+    ("<p>Ảnh: H.Y.T.</p>", "H.Y.T.", None),
+    ("<p>Tin: Lê Minh - Ảnh: Hà Vy</p>", "Lê Minh", None),
+    ("<p>Bài và ảnh: Hà Vy</p>", "Hà Vy", None),
+    ("<p style='text-align:right'><b>BS LÊ VĂN TÂM</b></p>", "Lê Văn Tâm", None),
+    ("<p style='text-align:right'><strong>Theo TTXVN</strong></p>", None, "TTXVN"),
+    ("<p>Văn Hoà (TTXVN)</p>", "Văn Hoà", "TTXVN"),
+    ("<p>Video: Ban Biên tập</p>", None, "Ban Biên tập"),
 ])
 def test_byline_at_the_end(last: str, author: str | None, source: str | None) -> None:
     article = extract(d_page(last), URL_D)

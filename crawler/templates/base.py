@@ -11,18 +11,36 @@ field method of a selector version falls back to it, so a version only states wh
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
 from datetime import date, datetime
+from itertools import chain
 from typing import ClassVar
 
 from lxml import etree
 
-from crawler.dates import parse_date
-from crawler.templates.page import Page
-from crawler.textnorm import normalize_line
+from crawler.bylines import clean_byline
+from crawler.dates import parse_date, parse_machine_date
+from crawler.templates.page import Page, in_chrome, jsonld_text
+from crawler.textnorm import fold, normalize_line
 
 # Unknown template: the first short element whose class says date or time (and not in a related box or sidebar)
 _DATE_ELEMENTS = ("//*[contains(@class, 'date') or contains(@class, 'time') or contains(@class, 'publish')]"
                   "[not(ancestor::*[contains(@class, 'related') or contains(@class, 'side')])]")
+# Unknown templates: elements the markup marks as the lead, a byline or a source line, found by their attributes (one
+# pass over the attribute values: XPath contains() over every element costs milliseconds on a real page). A mark is
+# a whole token: "article__sapo" and "description" are leads, "VCObjectBoxRelatedNewsItemSapo" and "dt-leading" not.
+_LEAD_MARK = re.compile(r"(?:^|[\s_-])(?:sapo|description|summary|lead|chapeau|chapo|excerpt|intro|teaser|abstract)"
+                        r"(?:$|[\s_-])", re.I)
+_LEAD_ATTRIBUTES = "//body//@class | //body//@data-role | //body//@data-slot | //body//@itemprop"
+_LEAD_TAGS = frozenset({"p", "h2", "h3", "div", "span", "section"})
+_AUTHOR_MARK = re.compile(r"(?:^|[\s_-])(?:author|tac-?gia|byline|writer)(?:$|[\s_-])", re.I)
+_AUTHOR_ATTRIBUTES = "//body//@class | //body//@rel | //body//@itemprop"
+_SOURCE_MARK = re.compile(r"(?:^|\s)source(?:$|\s)")
+_SOURCE_ATTRIBUTES = "//body//@class | //body//@data-field"
+# the author links of a widget that lists several authors ("X và 1 tác giả khác", then every name, hidden)
+_AUTHOR_LINKS = ".//a[contains(@href, 'tac-gia') or contains(@href, '/author') or contains(@class, 'name')]"
+_MORE_AUTHORS = re.compile(r"và \d+ tác giả", re.I)
 
 
 class Template:
@@ -56,23 +74,77 @@ class Template:
         return self.page.meta.get("og:title") or normalize_line(self.page.doc.findtext(".//title") or "") or None
 
     def lead_element(self) -> etree._Element | None:
-        """The element holding the lead (sapo); None: the extractor looks for it in the body."""
+        """The element holding the lead (sapo): on an unknown template, the first element marked as one, outside
+        page chrome, 30-1200 characters and not the title; None: the extractor looks for it in the body."""
+        title = fold(self.title() or "")
+        for el in self.page.marked(_LEAD_ATTRIBUTES, _LEAD_MARK):
+            if el.tag in _LEAD_TAGS:
+                text = normalize_line(el.text_content())
+                if 30 <= len(text) <= 1200 and fold(text) != title and not in_chrome(el):
+                    return el
         return None
 
     def printed_date(self) -> str | None:
+        """The first short date-classed element with a time; failing that, with a day. A day alone is often the
+        page's own date in the header ("Thứ tư, 26/11/2025"), printed above every article of the site."""
+        day_only = None
         for el in self.page.doc.xpath(_DATE_ELEMENTS):
             text = normalize_line(el.text_content())
-            if len(text) < 80 and parse_date(text) is not None:
+            value = parse_date(text) if len(text) < 80 else None
+            if isinstance(value, datetime):
                 return text
-        return None
+            day_only = day_only or (text if value is not None else None)
+        return day_only
 
     def body_element(self) -> etree._Element | None:
         """The element holding the article text; None: trafilatura finds the text."""
         return None
 
     def author(self) -> str | None:
-        """A byline the markup sets apart (the extractor also reads bylines inside the body)."""
+        """The byline the page gives outside its text: the first candidate that names a person, never the outlet
+        (the extractor reads the bylines printed in the body first)."""
+        for candidate in self.author_candidates():
+            author = clean_byline(candidate, self.page.outlet_keys, slot=True).author
+            if author:
+                return author
         return None
+
+    def author_candidates(self) -> Iterator[str]:
+        """Bylines outside the text, most trusted first: JSON-LD persons, article:author and dable:author, an author
+        element printed outside the text, then meta author and the like (which often hold the outlet)."""
+        return chain(self._structured_authors(), self.printed_authors(), self._named_authors())
+
+    def printed_authors(self) -> Iterator[str]:
+        """Author elements printed outside the text: on an unknown template, any element marked as one (class
+        author, byline, tac-gia; rel or itemprop author) outside page chrome."""
+        for el in self.page.marked(_AUTHOR_ATTRIBUTES, _AUTHOR_MARK):
+            if el.tag not in ("meta", "link", "img") and not in_chrome(el):
+                text = byline_text(el)
+                if text and len(text) <= 80:
+                    yield text
+
+    def _structured_authors(self) -> Iterator[str]:
+        for node in self.page.jsonld_articles:
+            names = [jsonld_text(a if isinstance(a, str) else a.get("name")) for a in _as_list(node.get("author"))
+                     if isinstance(a, str) or isinstance(a, dict) and a.get("@type", "Person") == "Person"]
+            if any(names):
+                yield " - ".join(n for n in names if n)
+        for key in ("article:author", "dable:author"):
+            yield from self.page.meta_values(key)
+
+    def _named_authors(self) -> Iterator[str]:
+        for key in ("author", "dc.creator", "twitter:creator"):
+            yield from self.page.meta_values(key)
+
+    def canonical_urls(self) -> list[str]:
+        """Where the page says it lives, most trusted first: link rel=canonical, meta canonical, og:url, the
+        JSON-LD article's mainEntityOfPage (the extractor refuses share links among them)."""
+        urls = [el.get("href") for el in self.page.doc.iter("link") if el.get("rel") == "canonical"]
+        urls += self.page.meta_values("canonical") + self.page.meta_values("og:url")
+        for node in self.page.jsonld_articles:
+            main = node.get("mainEntityOfPage")
+            urls.append(main.get("@id") if isinstance(main, dict) else main)
+        return [url.strip() for url in urls if isinstance(url, str) and url.strip()]
 
     def section(self) -> str | None:
         return self.page.meta.get("article:section")
@@ -81,7 +153,12 @@ class Template:
         return self.page.meta_values("article:tag")
 
     def source(self) -> str | None:
-        """A "Nguồn: …" line the markup sets apart."""
+        """A "Nguồn: …" line the markup sets apart: on an unknown template, an element marked source (CafeF's
+        p.source[data-field=source]) outside page chrome."""
+        for el in self.page.marked(_SOURCE_ATTRIBUTES, _SOURCE_MARK):
+            text = normalize_line(el.text_content())
+            if text and len(text) <= 80 and not in_chrome(el):
+                return text
         return None
 
 
@@ -109,8 +186,13 @@ class SelectorTemplate(Template):
     def body_element(self) -> etree._Element | None:
         return next(iter(self.page.first(self.body_css)), None)
 
-    def author(self) -> str | None:
-        return self.page.first_text(self.author_css)
+    def author_candidates(self) -> Iterator[str]:
+        """The version's author element first, then what any page says (never a scan for author-like markup)."""
+        return chain(self.printed_authors(), self._structured_authors(), self._named_authors())
+
+    def printed_authors(self) -> Iterator[str]:
+        """The version's author element (author_css)."""
+        return (byline_text(el) for el in self.page.first(self.author_css))
 
     def section(self) -> str | None:
         crumbs = [normalize_line(a.text_content()) for a in self.page.first(self.section_css)]
@@ -141,12 +223,27 @@ class Family:
         return (served or fitting or [None])[-1]
 
 
+def byline_text(el: etree._Element) -> str:
+    """An author element's text. A widget that lists several authors ("X và 1 tác giả khác", then every name in
+    a hidden list) gives its distinct author links instead, joined."""
+    text = normalize_line(el.text_content())
+    links = [normalize_line(a.text_content()) for a in el.xpath(_AUTHOR_LINKS)]
+    links = list(dict.fromkeys(link for link in links if link))
+    if len(links) >= 2 or _MORE_AUTHORS.search(text):
+        return " - ".join(links)
+    return text
+
+
+def _as_list(value: object) -> list:
+    return value if isinstance(value, list) else [value] if value else []
+
+
 def _page_day(page: Page) -> date | None:
     """The day the page shows its markup for: when it was fetched, else when it says it was published."""
     if page.fetched_at is not None:
         return page.fetched_at.date()
     for _, raw in page.machine_dates:
-        value = parse_date(raw)
+        value = parse_machine_date(raw)
         if value is not None:
             return value.date() if isinstance(value, datetime) else value
     return None

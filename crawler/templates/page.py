@@ -1,19 +1,23 @@
 """A fetched page, parsed once: its document, its meta tags and its JSON-LD, shared by every field of every
-template version that reads it."""
+template version that reads it; and what markup says about one element (hidden, a related box, page chrome)."""
 
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cached_property
+from html import unescape
 from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
 
 import lxml.html
 from lxml import etree
 from lxml.cssselect import CSSSelector
 from w3lib.encoding import html_to_unicode
 
+from crawler.bylines import outlet_keys
 from crawler.textnorm import normalize_line
 
 if TYPE_CHECKING:
@@ -116,8 +120,7 @@ class Page:
     @cached_property
     def metas(self) -> dict[tuple[str, str], list[str]]:
         """Every non-empty <meta> content by (attribute, its value in lower case), in page order: ("property",
-        "og:title"), ("name", "author"), ("itemprop", "datepublished"). The attribute matters: some CMSs print a
-        US-order date under name="article:published_time" beside the real property= one."""
+        "og:title"), ("name", "author"), ("itemprop", "datepublished")."""
         found: dict[tuple[str, str], list[str]] = {}
         for el in self.doc.iter("meta"):
             content = (el.get("content") or "").strip()
@@ -137,6 +140,7 @@ class Page:
 
     def meta_values(self, key: str) -> list[str]:
         """Every content of a repeated meta tag (article:tag), by property or name."""
+        key = key.lower()
         return self.metas.get(("property", key), []) + self.metas.get(("name", key), [])
 
     @cached_property
@@ -145,7 +149,7 @@ class Page:
         nodes: list[dict[str, Any]] = []
         for script in self.doc.xpath("//script[@type='application/ld+json']/text()"):
             try:
-                stack = [json.loads(script)]
+                stack = [json.loads(script, strict=False)]  # raw newlines inside strings are common
             except ValueError:
                 continue
             while stack:
@@ -156,6 +160,34 @@ class Page:
                     nodes.append(node)
                     stack.extend(v for v in node.values() if isinstance(v, (dict, list)))
         return nodes
+
+    def marked(self, attributes: str, mark: re.Pattern[str]) -> list[etree._Element]:
+        """Elements, in page order, one of whose attribute values (``attributes``: an XPath union such as
+        "//body//@class | //body//@rel") matches ``mark``."""
+        found = dict.fromkeys(value.getparent() for value in self.doc.xpath(attributes) if mark.search(value))
+        return list(found)
+
+    @cached_property
+    def jsonld_articles(self) -> list[dict[str, Any]]:
+        """The JSON-LD nodes that describe the article itself (NewsArticle, Article, …), in page order."""
+        return [n for n in self.jsonld if _ARTICLE_TYPES & {t.lower() for t in _types(n)}]
+
+    @cached_property
+    def outlet_keys(self) -> frozenset[str]:
+        """What the outlet calls itself on this page (crawler.bylines.outlet_keys): its hosts, og:site_name and
+        the like, the JSON-LD publisher, the paper's registry title. A byline equal to one is no person."""
+        hosts = [urlsplit(self.url).hostname or "", *(self.site.all_domains if self.site else ())]
+        names = [v for key in _OUTLET_META for v in self.meta_values(key)]
+        for node in self.jsonld:
+            publishers = node.get("publisher")
+            for publisher in publishers if isinstance(publishers, list) else [publishers]:
+                if isinstance(publisher, dict) and isinstance(publisher.get("name"), str):
+                    names.append(publisher["name"])
+            if _ORGANIZATION_TYPES & {t.lower() for t in _types(node)} and isinstance(node.get("name"), str):
+                names.append(node["name"])
+        if self.site:
+            names.append(self.site.title)
+        return outlet_keys(hosts, [unescape(n) for n in names])
 
     @cached_property
     def machine_dates(self) -> list[tuple[str, str]]:
@@ -170,7 +202,71 @@ class Page:
 
 
 _META_DATES = (
-    ("meta:article:published_time", (("property", "article:published_time"),)),
+    # OneCMS writes it with name= too, in US order (crawler.dates.parse_machine_date reads that month first)
+    ("meta:article:published_time", (("property", "article:published_time"), ("name", "article:published_time"))),
     ("meta:itemprop", (("itemprop", "datepublished"),)),
     ("meta:pubdate", (("name", "pubdate"), ("name", "publishdate"), ("name", "dc.date.issued"))),
 )
+_ARTICLE_TYPES = frozenset({"newsarticle", "article", "reportagenewsarticle", "analysisnewsarticle", "opinionnewsarticle",
+                            "backgroundnewsarticle", "blogposting", "webpage"})
+_ORGANIZATION_TYPES = frozenset({"organization", "newsmediaorganization"})
+_OUTLET_META = ("og:site_name", "application-name", "apple-mobile-web-app-title", "publisher", "copyright")
+
+
+def _types(node: dict[str, Any]) -> list[str]:
+    kind = node.get("@type", [])
+    return [t for t in (kind if isinstance(kind, list) else [kind]) if isinstance(t, str)]
+
+
+def jsonld_text(value: Any) -> str:
+    """A JSON-LD string as a reader would see it: some CMSs write HTML entities inside JSON ("L&#202; MINH")."""
+    return normalize_line(unescape(value)) if isinstance(value, str) else ""
+
+
+# --- what markup says about one element ------------------------------------------------------------------------
+# The body walker skips such elements, and a lead or byline candidate must not sit inside one.
+
+# page chrome by class: related lists, share and comment bars, ads, tags (inside the article container too)
+CHROME_CLASS = re.compile(
+    r"related|relate|lienquan|share|social|comment|rating|binhluan|banner|advert|toolbar|print|breadcrumb|"
+    r"\bads?\b|\btags?\b|keyword", re.I)
+_CHROME_TAGS = frozenset({"aside", "nav", "footer"})
+# boxes of other articles named by an attribute other than class: VCCorp's <div type="RelatedOneNews">, Dân trí's
+# <article data-content-name="article-related">, VnExpress's data-component-type="tin_xemthem"
+_RELATED_NAME = re.compile(r"related|relate|lienquan|xemthem|readmore|read-more|doc-?tiep|onenews|newsbox|box-?news|"
+                           r"tin-?khac|same-?cate|cungchuyenmuc", re.I)
+_NAMING_ATTRIBUTES = frozenset({"id", "type", "data-type", "data-component-type", "data-content-name", "data-role",
+                                "data-slot", "relatednewsboxtype"})
+# whole class tokens only: responsive classes (hidden-xl, h-show-mobile) hide nothing from a desktop reader
+_HIDDEN_CLASSES = frozenset({"d-none", "hidden", "hide", "is-hidden", "invisible", "sr-only", "visually-hidden",
+                             "display-none"})
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+
+
+def set_apart(el: etree._Element) -> bool:
+    """Marked by its own attributes as no article text: page chrome by class, hidden from readers (the hidden or
+    aria-hidden attribute, a hiding class token, an inline style) or a box of related articles. One pass over the
+    element's attributes: the body walker asks this of every element."""
+    for name, value in el.items():
+        if name == "class":
+            if CHROME_CLASS.search(value) or not _HIDDEN_CLASSES.isdisjoint(value.split()):
+                return True
+        elif name == "style":
+            if _HIDDEN_STYLE.search(value):
+                return True
+        elif name == "hidden" or name == "aria-hidden" and value == "true":
+            return True
+        elif name in _NAMING_ATTRIBUTES and _RELATED_NAME.search(value):
+            return True
+    return False
+
+
+def in_chrome(el: etree._Element) -> bool:
+    """The element or one of its ancestors is set apart (hidden, a related box, page chrome) or an aside, nav or
+    footer: nothing in there is the article's lead or byline."""
+    for node in (el, *el.iterancestors()):
+        if node.tag in ("body", "html"):
+            return False
+        if node.tag in _CHROME_TAGS or set_apart(node):
+            return True
+    return False
