@@ -88,7 +88,12 @@ def test_an_edited_article_becomes_a_new_version(sites: Path, tmp_path: Path) ->
     runs = last_runs(db)
     assert runs["baoquangninh"]["updated"] == 1
     assert sum(r["updated"] for r in runs.values()) == 1
-    assert sum(r["not_modified"] for r in runs.values()) == expected_total() - 1  # the others answered 304
+    with Archive(db, readonly=True) as archive:  # articles whose page was fetched under their own URL have validators
+        with_validators = archive.db.execute(
+            "SELECT count(*) FROM articles a JOIN pages p ON p.url = a.url WHERE json_extract(p.headers, '$.etag') "
+            "IS NOT NULL").fetchone()[0]
+    assert with_validators > 0
+    assert sum(r["not_modified"] for r in runs.values()) == with_validators - 1  # the others answered 304
     with Archive(db, readonly=True) as archive:
         latest = next(archive.db["articles"].rows_where("url like ?", ["%3391201.html"]))
         assert "115% kế hoạch (số liệu đã đính chính)" in latest["body"] and latest["version"] == 2
