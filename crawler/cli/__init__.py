@@ -11,7 +11,7 @@ import sys
 
 DEFAULT_DB = "data/archive.db"
 # the subcommands, in the order `vnnews --help` lists them: (name, module)
-COMMANDS = (("crawl", "crawl"), ("status", "status"), ("serve", "serve"), ("export", "export"),
+COMMANDS = (("crawl", "crawl"), ("import", "import_"), ("backfill", "backfill"), ("status", "status"), ("serve", "serve"), ("export", "export"),
             ("re-extract", "reextract"), ("extract", "extract"), ("sites", "sites"), ("mirror", "mirror"))
 
 

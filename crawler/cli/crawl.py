@@ -58,8 +58,9 @@ def run(args: argparse.Namespace) -> int:
 
 
 def crawl(names: list[str], *, db: str = DEFAULT_DB, mirror: str | None = None, verbose: bool = False,
-          progress: bool = True, **spider_options: object) -> str:
+          progress: bool = True, spider: str | None = None, **spider_options: object) -> str:
     """Run the spiders of these papers in one process, into ``db``. Returns the invocation id of the runs.
+    ``spider``: one spider run for each paper (``site=NAME``; the Wayback back-fill), instead of each paper's own.
     The caller holds the archive's lock (archive.lock.crawl_lock)."""
     os.environ.setdefault("SCRAPY_SETTINGS_MODULE", "crawler.settings")
     from scrapy.crawler import CrawlerProcess
@@ -82,8 +83,12 @@ def crawl(names: list[str], *, db: str = DEFAULT_DB, mirror: str | None = None, 
     if mirror:
         settings.set("VNNEWS_MIRROR", mirror)
     process = CrawlerProcess(settings)
+    options = {k: v for k, v in spider_options.items() if v not in (None, False)}
     for name in names:
-        process.crawl(name, **{k: v for k, v in spider_options.items() if v not in (None, False)})
+        if spider:
+            process.crawl(spider, site=name, **options)
+        else:
+            process.crawl(name, **options)
     process.start()
     return invocation
 

@@ -1,0 +1,41 @@
+"""`vnnews import`: WARC/WACZ captures of the registry's papers into the archive, through the crawl's extraction."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import uuid
+
+from crawler.cli import UserError, add_db_argument
+from crawler.cli.crawl import EX_TEMPFAIL, print_summary
+
+HELP = "import the papers' pages from WARC or WACZ files (resumable: a record imported before is skipped)"
+
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("files", nargs="+", metavar="FILE", help="a .warc, .warc.gz or .wacz file (several: in order)")
+    add_db_argument(p)
+    p.add_argument("--workers", type=int, metavar="N", help="extraction processes (default: one per core)")
+
+
+def run(args: argparse.Namespace) -> int:
+    from archive.lock import ArchiveBusy, crawl_lock
+    from crawler.imports.reader import NotAnArchive, kind
+    from crawler.imports.run import SKIPPED, ProgressLine, import_files
+
+    try:
+        for path in args.files:
+            kind(path)  # every file checked before any is imported
+        invocation = uuid.uuid4().hex[:12]
+        progress = ProgressLine()
+        with crawl_lock(args.db):
+            totals = import_files(args.files, args.db, invocation, workers=args.workers, progress=progress)
+    except NotAnArchive as exc:
+        raise UserError(str(exc), 1) from None
+    except ArchiveBusy as exc:
+        raise UserError(f"{exc}; try again when it is done", EX_TEMPFAIL) from None
+    progress(totals, last=True)
+    skipped = ", ".join(f"{totals[k]:,} {what}" for k, what in SKIPPED.items() if totals[k])
+    print(f"records not imported: {skipped or 'none'}", file=sys.stderr)
+    print_summary(args.db, invocation)
+    return 0
