@@ -3,6 +3,7 @@ Heritrix or ``wget --warc-file`` would write them: a warcinfo record, then a req
 
 from __future__ import annotations
 
+import gzip as gzip_module
 import io
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,8 +24,8 @@ class Capture:
     location: str | None = None  # for a redirect
 
 
-def write_warc(path: Path, captures: Iterable[Capture], *, gzip: bool = True) -> list[int]:
-    """Write the captures; returns the offset of each response record (to damage one in a test)."""
+def write_warc(path: Path, captures: Iterable[Capture], *, gzip: bool = True) -> list[tuple[int, int]]:
+    """Write the captures; returns where each response record starts and ends in the file (to damage one)."""
     offsets = []
     with open(path, "wb") as out:
         writer = WARCWriter(out, gzip=gzip, warc_version="1.1")
@@ -43,9 +44,18 @@ def write_warc(path: Path, captures: Iterable[Capture], *, gzip: bool = True) ->
                 warc_headers_dict={"WARC-Date": capture.date},
                 http_headers=StatusAndHeaders(f"{capture.status} X", headers, protocol="HTTP/1.1"))
             writer.write_record(request)
-            offsets.append(out.tell())
+            start = out.tell()
             writer.write_record(response)
+            offsets.append((start, out.tell()))
     return offsets
+
+
+def cut_record(path: Path, start: int, end: int, missing: int) -> None:
+    """Replace the gzip member [start, end) of a .warc.gz by one whose record lacks its last ``missing`` bytes: a
+    record shorter than its Content-Length (a writer that died half-way, a copy cut short)."""
+    data = path.read_bytes()
+    record = gzip_module.decompress(data[start:end])
+    path.write_bytes(data[:start] + gzip_module.compress(record[:-missing]) + data[end:])
 
 
 def write_wacz(path: Path, warc: Path) -> None:

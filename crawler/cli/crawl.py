@@ -83,6 +83,8 @@ def crawl(names: list[str], *, db: str = DEFAULT_DB, mirror: str | None = None, 
     if mirror:
         settings.set("VNNEWS_MIRROR", mirror)
     process = CrawlerProcess(settings)
+    if not verbose:
+        _one_line_errors()
     options = {k: v for k, v in spider_options.items() if v not in (None, False)}
     for name in names:
         if spider:
@@ -91,6 +93,18 @@ def crawl(names: list[str], *, db: str = DEFAULT_DB, mirror: str | None = None, 
             process.crawl(name, **options)
     process.start()
     return invocation
+
+
+def _one_line_errors() -> None:
+    """A robots.txt that cannot be fetched (no internet) is logged by Scrapy with a traceback: one line is enough,
+    the failure rows and the summary say the rest."""
+    import logging
+
+    def strip(record: logging.LogRecord) -> bool:
+        record.exc_info, record.exc_text = None, None
+        return True
+
+    logging.getLogger("scrapy.downloadermiddlewares.robotstxt").addFilter(strip)
 
 
 def print_summary(db: str, invocation: str) -> None:

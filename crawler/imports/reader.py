@@ -184,10 +184,12 @@ def entries(stream: IO[bytes], size: int) -> Iterator[Entry | BadRecord]:
                 yield Entry(record, iterator)
                 iterator.read_to_end()
                 end = iterator.offset
-        except (ArchiveLoadFailed, zlib.error, EOFError, ValueError) as exc:
+        except (ArchiveLoadFailed, zlib.error, EOFError, ValueError, AttributeError) as exc:
+            # warcio's errors on damaged bytes (AttributeError: WARC headers cut before WARC-Target-URI)
             bad = end
             start = _next_member(stream, bad + 1)
-            yield _recovered(stream, bad, start, f"unreadable record ({_first_line(exc)})")
+            why = "damaged WARC headers" if isinstance(exc, AttributeError) else _first_line(exc)
+            yield _recovered(stream, bad, start, f"unreadable record ({why})")
             continue
         if size > end + 4:  # warcio stops quietly at a member cut short; what is left is that record
             yield _recovered(stream, end, None, "truncated record: the file ends inside it")

@@ -90,14 +90,14 @@ class Importer:
         site = site_for_url(entry.url)
         if site is None:
             return self._skip("other_sites")
-        if not site.era_for(entry.url):
-            return self._skip("not_article")
         if 300 <= entry.status < 400:
             return self._skip("redirects")
         if entry.status != 200:
             return self._skip("not_ok")
         if not entry.content_type.lower().startswith(HTML_TYPES):
             return self._skip("not_html")
+        if not site.era_for(entry.url):
+            return self._skip("not_article")
         if self.archive.imported([entry.record_id]):  # before reading the body: a second import stays fast
             return self._skip("imported_before")
         try:

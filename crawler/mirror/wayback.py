@@ -75,7 +75,7 @@ class FakeWayback:
         for c in self.captures:
             if not c.urlkey.startswith(domain + "/") or not start <= c.timestamp[:len(start) or 14] <= end:
                 continue
-            fields = {"statuscode": "200" if c.file else "404", "mimetype": c.mimetype}
+            fields = {"statuscode": "200", "mimetype": c.mimetype}
             if not all(re.search(v, fields[k]) for k, v in (f.split(":", 1) for f in query.get("filter", []))):
                 continue
             if "urlkey" in query.get("collapse", []) and c.urlkey in seen:

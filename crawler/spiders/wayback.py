@@ -20,7 +20,7 @@ from scrapy.http import Response
 
 from crawler.items import FetchedPage
 from crawler.spiders.news import NewsSpider
-from crawler.wayback import WAYBACK, capture_time, cdx_url, parse_cdx, parse_replay, replay_url
+from crawler.wayback import CDX_LIMIT, WAYBACK, capture_time, cdx_url, parse_cdx, parse_replay, replay_url
 
 
 class WaybackSpider(NewsSpider):
@@ -38,6 +38,7 @@ class WaybackSpider(NewsSpider):
     def from_crawler(cls, crawler: Any, *args: Any, **kwargs: Any) -> WaybackSpider:
         spider = super().from_crawler(crawler, *args, **kwargs)
         spider.base = crawler.settings.get("VNNEWS_WAYBACK") or WAYBACK
+        spider.cdx_limit = crawler.settings.getint("VNNEWS_WAYBACK_CDX_LIMIT", CDX_LIMIT)
         spider.allowed_domains = [*spider.allowed_domains, urlsplit(spider.base).hostname]
         spider.recheck = {}  # captures do not change: nothing to re-check
         return spider
@@ -47,7 +48,8 @@ class WaybackSpider(NewsSpider):
             yield self._cdx_request(domain)
 
     def _cdx_request(self, domain: str, resume_key: str | None = None) -> scrapy.Request:
-        url = cdx_url(self.base, domain, start=self.start_year, end=self.end_year, resume_key=resume_key)
+        url = cdx_url(self.base, domain, start=self.start_year, end=self.end_year, limit=self.cdx_limit,
+                      resume_key=resume_key)
         return scrapy.Request(url, callback=self.parse_cdx, errback=self.failed, cb_kwargs={"domain": domain},
                               meta={"original_url": url})
 
