@@ -183,3 +183,21 @@ def test_round_trip_export_warc_then_import_into_an_empty_archive(crawled, tmp_p
 def test_a_file_that_is_no_archive_is_one_line_and_exit_1(tmp_path: Path, make, message: str) -> None:
     result = run_vnnews("import", str(make(tmp_path)), "--db", str(tmp_path / "a.db"), check=False)
     assert result.returncode == 1 and message in result.stderr and len(result.stderr.strip().splitlines()) == 1
+
+
+def test_an_archive_of_schema_4_says_its_pages_and_runs_came_from_crawls(tmp_path: Path) -> None:
+    from archive.record import Page
+    from archive.schema import SCHEMA_VERSION
+    from archive.store import Archive
+
+    db = tmp_path / "v4.db"
+    with Archive(db) as archive:
+        archive.save_page(Page(url="https://baoquangtri.vn/x-123456.htm", site="baoquangtri", status=200))
+        archive.start_run("baoquangtri", "before")
+    with sqlite3.connect(db) as conn:  # as a v4 archive has them: no provenance yet
+        conn.execute("UPDATE pages SET source = NULL")
+        conn.execute("UPDATE crawl_runs SET source = NULL")
+        conn.execute("UPDATE vnnews_meta SET value = '4' WHERE key = 'schema_version'")
+    Archive(db).close()
+    assert stored(db, "SELECT source FROM pages UNION ALL SELECT source FROM crawl_runs") == {("crawl",)}
+    assert stored(db, "SELECT value FROM vnnews_meta") == {(str(SCHEMA_VERSION),)}

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import sys
-import tempfile
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from crawler.cli import UserError, add_db_argument, site_names
-from crawler.cli.crawl import EX_TEMPFAIL, crawl, print_summary
+from crawler.cli.crawl import crawl_as_asked, print_summary
+
+if TYPE_CHECKING:
+    from crawler.mirror.server import MirrorServer
 
 HELP = "back-fill a paper from its Wayback Machine captures (all its domains; incremental like a crawl)"
 
@@ -34,25 +35,11 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from archive.lock import ArchiveBusy, crawl_lock
-
     names = site_names(args.site)
     if args.start and args.end and args.start > args.end:
         raise UserError(f"--from {args.start} is after --to {args.end}")
-    options = {"spider": "wayback", "start": args.start, "end": args.end}
-    try:
-        with crawl_lock(args.db):
-            if args.offline:
-                from crawler.mirror.server import MirrorServer
-
-                with tempfile.TemporaryDirectory() as tmp, \
-                        MirrorServer(wayback=offline_wayback(names, Path(tmp))) as mirror:
-                    print(f"offline mirror with a fake Wayback Machine on {mirror.url}/", file=sys.stderr)
-                    invocation = crawl(names, db=args.db, mirror=mirror.url, verbose=args.verbose, **options)
-            else:
-                invocation = crawl(names, db=args.db, mirror=args.mirror, verbose=args.verbose, **options)
-    except ArchiveBusy as exc:
-        raise UserError(f"{exc}; try again when it is done", EX_TEMPFAIL) from None
+    invocation = crawl_as_asked(args, names, offline=lambda: offline_wayback(names), spider="wayback",
+                                start=args.start, end=args.end)
     print_summary(args.db, invocation)
     unreachable = cdx_failure(args.db, invocation)
     if unreachable:
@@ -60,9 +47,10 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def offline_wayback(names: list[str], tmp: Path) -> object:
-    """A fake Wayback holding the sample pages of these papers' former domains, each captured on the last day of
-    its era (what the real one would hold of a vanished domain)."""
+def offline_wayback(names: list[str]) -> MirrorServer:
+    """The sample sites with a fake Wayback holding the sample pages of these papers' former domains, each captured
+    on the last day of its era (what the real one would hold of a vanished domain)."""
+    from crawler.mirror.server import MirrorServer
     from crawler.mirror.wayback import FakeWayback
     from crawler.sites import SITES
 
@@ -74,7 +62,7 @@ def offline_wayback(names: list[str], tmp: Path) -> object:
                 until = max((e.until or "2024" for e in site.eras if e.domain == domain), default="2024")
                 month = until.replace("-", "") if "-" in until else until + "12"
                 captures.append((f"{month}28120000", folder))
-    return FakeWayback(captures)
+    return MirrorServer(wayback=FakeWayback(captures))
 
 
 def cdx_failure(db: str, invocation: str) -> str | None:

@@ -8,8 +8,12 @@ import shutil
 import sys
 import uuid
 from pathlib import Path
+from typing import TYPE_CHECKING, Callable
 
 from crawler.cli import DEFAULT_DB, UserError, add_db_argument, date_argument, site_names
+
+if TYPE_CHECKING:
+    from crawler.mirror.server import MirrorServer
 
 HELP = "crawl papers into the archive (incremental: only what is new)"
 EX_TEMPFAIL = 75  # sysexits.h: try again later (another crawl holds the archive)
@@ -33,7 +37,6 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from archive.lock import ArchiveBusy, crawl_lock
     from crawler.sites import SITES
 
     if args.until and not args.backfill:
@@ -41,20 +44,28 @@ def run(args: argparse.Namespace) -> int:
     names = site_names(args.site) or list(SITES)
     options = {"max_pages": args.max_pages, "since": args.since, "until": args.until,
                "backfill": args.backfill, "recheck_days": args.recheck_days}
-    try:
-        with crawl_lock(args.db, wait=args.wait):
-            if args.offline:
-                from crawler.mirror.server import MirrorServer
-
-                with MirrorServer() as mirror:
-                    print(f"offline mirror of the sample sites on {mirror.url}/", file=sys.stderr)
-                    invocation = crawl(names, db=args.db, mirror=mirror.url, verbose=args.verbose, **options)
-            else:
-                invocation = crawl(names, db=args.db, mirror=args.mirror, verbose=args.verbose, **options)
-    except ArchiveBusy as exc:
-        raise UserError(f"{exc}; not starting a second one (use --wait SECONDS to wait for it)", EX_TEMPFAIL) from None
+    invocation = crawl_as_asked(args, names, wait=args.wait, **options)
     print_summary(args.db, invocation)
     return 0
+
+
+def crawl_as_asked(args: argparse.Namespace, names: list[str], *, wait: float = 0,
+                   offline: Callable[[], MirrorServer] | None = None, **options: object) -> str:
+    """Hold the archive's lock and crawl where the arguments say: the offline mirror (--offline; ``offline`` makes
+    it, by default the sample sites), a running mirror (--mirror) or the web. Returns the invocation id."""
+    from archive.lock import ArchiveBusy, crawl_lock
+    from crawler.mirror.server import MirrorServer
+
+    try:
+        with crawl_lock(args.db, wait=wait):
+            if not args.offline:
+                return crawl(names, db=args.db, mirror=args.mirror, verbose=args.verbose, **options)
+            with (offline or MirrorServer)() as mirror:
+                print(f"offline mirror on {mirror.url}/", file=sys.stderr)
+                return crawl(names, db=args.db, mirror=mirror.url, verbose=args.verbose, **options)
+    except ArchiveBusy as exc:
+        hint = "use --wait SECONDS to wait for it" if hasattr(args, "wait") else "try again when it is done"
+        raise UserError(f"{exc}; not starting a second one ({hint})", EX_TEMPFAIL) from None
 
 
 def crawl(names: list[str], *, db: str = DEFAULT_DB, mirror: str | None = None, verbose: bool = False,

@@ -4,8 +4,10 @@
 only before the next entry is taken: the file streams, never whole in memory) and one ``BadRecord`` per record
 that cannot be read:
 
-- a record shorter than its Content-Length, or whose digest does not match (a copy cut short, a damaged disk);
-- a gzip member that does not decompress: reading goes on at the next member (a .warc.gz holds one per record);
+- a record shorter than its Content-Length (a writer that died half-way, a copy cut short);
+- a gzip member that does not decompress or fails its CRC: reading goes on at the next member (a .warc.gz holds
+  one per record). Digests are not checked: the gzip CRC already guards a .warc.gz, and hashing every payload
+  twice over costs a fifth of the reading;
 - a file that ends inside a record (a download that stopped).
 
 A WACZ is a zip of WARCs (``archive/*.warc.gz``) listed in its datapackage.json: each is read the same way,
@@ -49,10 +51,10 @@ class BadRecord:
 
 class Entry:
     """One WARC record; ``body()`` reads the HTTP payload (decoded: chunked and gzip transfer codings undone) and
-    raises ``Truncated`` when the record holds fewer bytes than it declares or fails its digest."""
+    raises ``Truncated`` when the record holds fewer bytes than it declares."""
 
-    def __init__(self, record: ArcWarcRecord, iterator: ArchiveIterator):
-        self.record, self._iterator = record, iterator
+    def __init__(self, record: ArcWarcRecord):
+        self.record = record
         headers = record.rec_headers
         self.type: str = record.rec_type
         self.url: str = headers.get_header("WARC-Target-URI") or ""
@@ -68,13 +70,9 @@ class Entry:
             data = self.record.content_stream().read()
         except (zlib.error, OSError, ValueError) as exc:
             raise Truncated(f"the payload does not decode ({exc})") from None
-        self._iterator.read_to_end()  # finishes the digests
         missing = getattr(self.record.raw_stream, "limit", 0)
         if missing:
             raise Truncated(f"truncated record: {missing:,} of its bytes are missing")
-        checker = self.record.digest_checker
-        if checker is not None and checker.passed is False:
-            raise Truncated("digest mismatch: " + "; ".join(map(str, checker.problems)))
         return data
 
 
@@ -177,11 +175,11 @@ def entries(stream: IO[bytes], size: int) -> Iterator[Entry | BadRecord]:
     start = stream.tell()
     while start is not None:
         stream.seek(start)
-        iterator = ArchiveIterator(stream, check_digests=True)
+        iterator = ArchiveIterator(stream)
         end = start
         try:
             for record in iterator:
-                yield Entry(record, iterator)
+                yield Entry(record)
                 iterator.read_to_end()
                 end = iterator.offset
         except (ArchiveLoadFailed, zlib.error, EOFError, ValueError, AttributeError) as exc:
