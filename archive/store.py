@@ -119,7 +119,8 @@ class Archive:
     def save_article(self, article: Article, run_id: int | None = None, *, cause: str = "crawl",
                      indexed: str | None = None) -> str:
         """Insert or update by canonical URL. Returns "new", "updated" (the previous row kept in article_versions,
-        with its ``cause``: "crawl" when a crawl found different content, "re-extract" when the extractor changed)
+        with its ``cause``: "crawl" when a crawl found different content, "warc", "wacz" or "wayback" when an imported
+        capture did, "re-extract" when the extractor changed)
         or "unchanged". ``indexed``: the article's index_text, when the caller worked it out already (a crawl does
         it in its extraction workers)."""
         now = utcnow()

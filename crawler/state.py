@@ -114,7 +114,9 @@ class ArchiveState(ListingPages):
                 record.page.run_id = run_id
                 self.archive.save_page(record.page)
                 if record.article is not None:
-                    outcomes.append(self.archive.save_article(record.article, run_id, indexed=record.indexed))
+                    # cause of a new version: a crawl, or the import that brought a capture (warc, wacz, wayback)
+                    outcomes.append(self.archive.save_article(record.article, run_id, cause=record.page.source,
+                                                              indexed=record.indexed))
                 else:
                     page = record.page
                     self.archive.save_failure(Failure(url=page.url, site=page.site, stage="extract",

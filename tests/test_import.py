@@ -201,3 +201,34 @@ def test_an_archive_of_schema_4_says_its_pages_and_runs_came_from_crawls(tmp_pat
     Archive(db).close()
     assert stored(db, "SELECT source FROM pages UNION ALL SELECT source FROM crawl_runs") == {("crawl",)}
     assert stored(db, "SELECT value FROM vnnews_meta") == {(str(SCHEMA_VERSION),)}
+
+
+def test_an_import_cut_short_goes_on_where_it_stopped(tmp_path: Path) -> None:
+    """The first half of a file (as far as an interrupted import got), then the whole file: nothing twice."""
+    articles = article_pages(per_paper=2)
+    whole = tmp_path / "whole.warc.gz"
+    offsets = write_warc(whole, [Capture(url, body, CAPTURED) for url, body in articles])
+    half = tmp_path / "half.warc.gz"
+    middle = len(offsets) // 2
+    half.write_bytes(whole.read_bytes()[:offsets[middle - 1][1]])
+    db = tmp_path / "archive.db"
+    run_vnnews("import", str(half), "--db", str(db))
+    assert len(stored(db)) == len(expected(articles[:middle]))
+    result = run_vnnews("import", str(whole), "--db", str(db))
+    assert stored(db) == expected(articles) and f"{middle} imported before" in result.stderr
+    assert len(stored(db, "SELECT url FROM pages")) == len(articles) and not stored(db, "SELECT * FROM failures")
+
+
+def test_a_capture_whose_text_differs_makes_a_version_and_a_same_one_does_not(tmp_path: Path) -> None:
+    url, body = article_pages()[0]
+    article = extract(body, url)
+    word = max(article.body.split(), key=len)
+    edited = body.replace(word.encode(), b"SUA-DOI")  # the paper corrected the article
+    db = tmp_path / "archive.db"
+    for n, (html, date) in enumerate([(body, "2024-03-01T02:00:00Z"), (body, "2024-04-01T02:00:00Z"),
+                                      (edited, "2024-05-01T02:00:00Z")]):
+        write_warc(tmp_path / f"{n}.warc.gz", [Capture(url, html, date)])
+        run_vnnews("import", str(tmp_path / f"{n}.warc.gz"), "--db", str(db))
+    assert stored(db, "SELECT version, captured_at FROM articles") == {(2, "2024-05-01T02:00:00+00:00")}
+    assert stored(db, "SELECT version, cause FROM article_versions") == {(1, "warc")}
+    assert stored(db, "SELECT outcome FROM captures ORDER BY captured_at") == {("new",), ("unchanged",), ("updated",)}

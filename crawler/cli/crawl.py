@@ -118,21 +118,28 @@ def _one_line_errors() -> None:
     logging.getLogger("scrapy.downloadermiddlewares.robotstxt").addFilter(strip)
 
 
-def print_summary(db: str, invocation: str) -> None:
+CRAWL_COUNTS = ("requests", "pages", "new", "updated", "unchanged", "failed", "skipped")
+_WIDTHS = {"requests": 9, "pages": 7, "new": 6, "updated": 9, "unchanged": 11, "failed": 8, "skipped": 9}
+
+
+def print_summary(db: str, invocation: str, counts: tuple[str, ...] = CRAWL_COUNTS) -> None:
+    """A line per run of this invocation with these counts of it (crawl_runs columns), the total stored per paper,
+    then the failures of the runs. Imports add the file each run read."""
     from archive.store import Archive
 
     with Archive(db, readonly=True) as archive:
         runs = list(archive.db.query(
-            "SELECT id, site, requests, pages, new, updated, unchanged, failed, skipped, status FROM crawl_runs "
-            "WHERE invocation = ? ORDER BY site", [invocation]))
-        header = (f"{'paper':<15}{'requests':>9}{'pages':>7}{'new':>6}{'updated':>9}{'unchanged':>11}{'failed':>8}"
-                  f"{'skipped':>9}  total stored")
-        print("\n" + header + "\n" + "-" * len(header))
+            f"SELECT site, archive_file, {', '.join(counts)} FROM crawl_runs WHERE invocation = ? ORDER BY site, id",
+            [invocation]))
+        files = any(run["archive_file"] for run in runs)
+        header = f"{'paper':<15}" + "".join(f"{c:>{_WIDTHS[c]}}" for c in counts) + "  total stored"
+        header += "  file" if files else ""
+        if runs:  # an import of records all imported before starts none
+            print("\n" + header + "\n" + "-" * len(header))
         for run in runs:
             stored = archive.db.execute("SELECT count(*) FROM articles WHERE site = ?", [run["site"]]).fetchone()[0]
-            print(f"{run['site']:<15}{run['requests'] or 0:>9}{run['pages'] or 0:>7}{run['new'] or 0:>6}"
-                  f"{run['updated'] or 0:>9}{run['unchanged'] or 0:>11}{run['failed'] or 0:>8}{run['skipped'] or 0:>9}"
-                  f"  {stored:>12}")
+            print(f"{run['site']:<15}" + "".join(f"{run[c] or 0:>{_WIDTHS[c]}}" for c in counts) + f"  {stored:>12}"
+                  + (f"  {run['archive_file']}" if files else ""))
         failures = list(archive.db.query(
             "SELECT f.site, f.stage, f.reason, f.url FROM failures f JOIN crawl_runs r ON r.id = f.run_id "
             "WHERE r.invocation = ? ORDER BY f.site, f.url", [invocation]))

@@ -32,10 +32,13 @@ def run(args: argparse.Namespace) -> int:
             totals = import_files(args.files, args.db, invocation, workers=args.workers, progress=progress)
     except NotAnArchive as exc:
         raise UserError(str(exc), 1) from None
+    except KeyboardInterrupt:
+        raise UserError("interrupted; what was read is stored: the same command goes on where this one stopped",
+                        130) from None
     except ArchiveBusy as exc:
         raise UserError(f"{exc}; try again when it is done", EX_TEMPFAIL) from None
     progress(totals, last=True)
     skipped = ", ".join(f"{totals[k]:,} {what}" for k, what in SKIPPED.items() if totals[k])
     print(f"records not imported: {skipped or 'none'}", file=sys.stderr)
-    print_summary(args.db, invocation)
+    print_summary(args.db, invocation, ("pages", "new", "updated", "unchanged", "failed"))
     return 0

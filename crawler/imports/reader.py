@@ -57,7 +57,7 @@ class Entry:
         self.record = record
         headers = record.rec_headers
         self.type: str = record.rec_type
-        self.url: str = headers.get_header("WARC-Target-URI") or ""
+        self.url: str = (headers.get_header("WARC-Target-URI") or "").strip("<>")  # some writers bracket it
         self.record_id: str = headers.get_header("WARC-Record-ID") or ""
         self.captured_at: str = _utc(headers.get_header("WARC-Date"))
         http = record.http_headers

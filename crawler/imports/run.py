@@ -79,7 +79,7 @@ class Importer:
                     self._extract(pending)
                 elif pending is not None:
                     self._queue(pending)
-                if self.progress and self.totals["records"] % 500 == 0:
+                if self.progress and self.totals["records"] % 50 == 0:
                     self.progress(self.totals)
             self._drain()
 
