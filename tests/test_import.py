@@ -232,3 +232,39 @@ def test_a_capture_whose_text_differs_makes_a_version_and_a_same_one_does_not(tm
     assert stored(db, "SELECT version, captured_at FROM articles") == {(2, "2024-05-01T02:00:00+00:00")}
     assert stored(db, "SELECT version, cause FROM article_versions") == {(1, "warc")}
     assert stored(db, "SELECT outcome FROM captures ORDER BY captured_at") == {("new",), ("unchanged",), ("updated",)}
+
+
+def test_a_wacz_whose_warc_differs_from_its_datapackage_is_imported_with_a_warning(warc, tmp_path: Path) -> None:
+    import json
+    import zipfile
+
+    path, articles = warc
+    wacz, altered = tmp_path / "captures.wacz", tmp_path / "altered.wacz"
+    write_wacz(wacz, path)
+    with zipfile.ZipFile(wacz) as source, zipfile.ZipFile(altered, "w") as target:
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename == "datapackage.json":
+                package = json.loads(data)
+                for resource in package["resources"]:
+                    resource["hash"] = "sha256:" + "0" * 64
+                data = json.dumps(package).encode()
+            target.writestr(info, data)
+    db = tmp_path / "archive.db"
+    result = run_vnnews("import", str(altered), "--db", str(db))
+    assert stored(db) == expected(articles) and "differs from the WACZ's datapackage.json" in result.stderr
+
+
+def test_a_damaged_zip_is_one_line_and_exit_1(warc, tmp_path: Path) -> None:
+    wacz = tmp_path / "captures.wacz"
+    write_wacz(wacz, warc[0])
+    import zipfile
+
+    with zipfile.ZipFile(wacz) as archive:
+        info = next(i for i in archive.infolist() if i.filename.startswith("archive/"))
+    data = bytearray(wacz.read_bytes())
+    data[info.header_offset + 30 + len(info.filename) + len(info.extra) + info.compress_size // 2] ^= 0xFF
+    wacz.write_bytes(bytes(data))
+    result = run_vnnews("import", str(wacz), "--db", str(tmp_path / "a.db"), check=False)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert result.stderr.strip().splitlines()[-1].startswith("vnnews: ")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 import uuid
+import zipfile
 
 from crawler.cli import UserError, add_db_argument
 from crawler.cli.crawl import EX_TEMPFAIL, print_summary
@@ -30,7 +31,8 @@ def run(args: argparse.Namespace) -> int:
         progress = ProgressLine()
         with crawl_lock(args.db):
             totals = import_files(args.files, args.db, invocation, workers=args.workers, progress=progress)
-    except NotAnArchive as exc:
+    except (NotAnArchive, zipfile.BadZipFile, OSError) as exc:
+        # a damaged zip (a WACZ's CRC), a file that cannot be read: what came before it is stored
         raise UserError(str(exc), 1) from None
     except KeyboardInterrupt:
         raise UserError("interrupted; what was read is stored: the same command goes on where this one stopped",

@@ -19,6 +19,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import logging
 import os
 import zipfile
 import zlib
@@ -118,7 +119,10 @@ def archives(path: str | Path) -> Iterator[tuple[str, IO[bytes], int]]:
                 stream = _Hashing(raw)
                 yield f"{path.name}/{member}", stream, wacz.getinfo(member).file_size
                 if expected and stream.intact and stream.hexdigest() != expected:
-                    raise NotAnArchive(f"{path.name}/{member}: sha256 differs from its datapackage.json")
+                    # what it held is imported (records are checked one by one); the user should know
+                    logging.getLogger(__name__).warning(
+                        "vnnews: %s/%s: its sha256 differs from the WACZ's datapackage.json (altered or damaged)",
+                        path.name, member)
 
 
 def _wacz_warcs(wacz: zipfile.ZipFile, path: Path) -> list[tuple[str, str | None]]:

@@ -57,7 +57,7 @@ class Importer:
         self.state = ArchiveState(db)
         self.archive = self.state.archive
         self.invocation = invocation
-        self.pool = extraction_pool(os.cpu_count() or 1 if workers is None else workers)
+        self.pool = extraction_pool((os.cpu_count() or 1) if workers is None else workers)
         self.totals: Counter[str] = Counter()
         self.runs: dict[tuple[str, str], int] = {}  # (archive name, paper) -> run id
         self.run_counts: dict[int, Counter[str]] = {}
