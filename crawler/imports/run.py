@@ -27,12 +27,13 @@ from archive.record import Capture, Failure
 from archive.store import Archive
 from crawler.imports.reader import BadRecord, Entry, Truncated, archives, entries, kind
 from crawler.items import Extracted, FetchedPage
-from crawler.pipelines import extraction_pool, process_page
+from crawler.pipelines import extraction_pool, process_pages
 from crawler.sites import SITES, site_for_url
 from crawler.spiders.news import HTML_TYPES
 from crawler.state import ArchiveState
 
 IN_FLIGHT = 64  # pages read and waiting for extraction, at most
+CHUNK = 8  # pages per task of the pool
 BATCH = 200  # records per write transaction
 # what a record that is not imported counts as, for the summary
 SKIPPED = {"other_records": "requests, metadata and other non-response records",
@@ -62,7 +63,8 @@ class Importer:
         self.runs: dict[tuple[str, str], int] = {}  # (archive name, paper) -> run id
         self.run_counts: dict[int, Counter[str]] = {}
         self.progress = progress
-        self._inflight: deque[tuple[FetchedPage, Future[Extracted] | Extracted]] = deque()
+        self._chunk: list[FetchedPage] = []
+        self._inflight: deque[tuple[list[FetchedPage], Future[list[Extracted]] | list[Extracted]]] = deque()
         self._batch: list[_Pending] = []
         self._flushed = time.monotonic()
 
@@ -131,18 +133,26 @@ class Importer:
     # -- extraction, in the pool, at most IN_FLIGHT pages at a time -------------------------------------
 
     def _extract(self, item: FetchedPage) -> None:
-        self._inflight.append((item, self.pool.submit(process_page, item) if self.pool else process_page(item)))
-        while len(self._inflight) > IN_FLIGHT:
+        self._chunk.append(item)
+        if len(self._chunk) >= CHUNK:
+            self._submit()
+
+    def _submit(self) -> None:
+        chunk, self._chunk = self._chunk, []
+        if chunk:
+            self._inflight.append((chunk, self.pool.submit(process_pages, chunk) if self.pool else process_pages(chunk)))
+        while len(self._inflight) * CHUNK > IN_FLIGHT:
             self._collect()
 
     def _collect(self) -> None:
-        item, done = self._inflight.popleft()
-        extracted = done.result() if isinstance(done, Future) else done
-        self._queue(_Pending(extracted, Capture(record_id=item.record_id, url=item.url, site=item.site,
-                                                source=item.source, archive_file=item.archive_file,
-                                                captured_at=item.captured_at, outcome="")))
+        chunk, done = self._inflight.popleft()
+        for item, extracted in zip(chunk, done.result() if isinstance(done, Future) else done, strict=True):
+            self._queue(_Pending(extracted, Capture(record_id=item.record_id, url=item.url, site=item.site,
+                                                    source=item.source, archive_file=item.archive_file,
+                                                    captured_at=item.captured_at, outcome="")))
 
     def _drain(self) -> None:
+        self._submit()
         while self._inflight:
             self._collect()
         self.flush()
