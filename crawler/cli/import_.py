@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import argparse
 import sys
+import time
 import uuid
 import zipfile
+from collections import Counter
+from typing import TextIO
 
 from crawler.cli import UserError, add_db_argument
 from crawler.cli.crawl import EX_TEMPFAIL, print_summary
@@ -21,8 +24,9 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from archive.lock import ArchiveBusy, crawl_lock
+    from archive.store import ArchiveError
     from crawler.imports.reader import NotAnArchive, kind
-    from crawler.imports.run import SKIPPED, ProgressLine, import_files
+    from crawler.imports.run import SKIPPED, import_files
 
     try:
         for path in args.files:
@@ -31,7 +35,7 @@ def run(args: argparse.Namespace) -> int:
         progress = ProgressLine()
         with crawl_lock(args.db):
             totals = import_files(args.files, args.db, invocation, workers=args.workers, progress=progress)
-    except (NotAnArchive, zipfile.BadZipFile, OSError) as exc:
+    except (NotAnArchive, ArchiveError, zipfile.BadZipFile, OSError) as exc:
         # a damaged zip (a WACZ's CRC), a file that cannot be read: what came before it is stored
         raise UserError(str(exc), 1) from None
     except KeyboardInterrupt:
@@ -44,3 +48,23 @@ def run(args: argparse.Namespace) -> int:
     print(f"records not imported: {skipped or 'none'}", file=sys.stderr)
     print_summary(args.db, invocation, ("pages", "new", "updated", "unchanged", "failed"))
     return 0
+
+
+class ProgressLine:
+    """Counts as the import goes: redrawn in place on a terminal, a line every 30 s elsewhere (cron, logs)."""
+
+    def __init__(self, stream: TextIO = sys.stderr):
+        self.stream, self.tty = stream, stream.isatty()
+        self.every = 1.0 if self.tty else 30.0
+        self.shown = time.monotonic()
+
+    def __call__(self, totals: Counter, *, last: bool = False) -> None:
+        if not last and time.monotonic() - self.shown < self.every:
+            return
+        self.shown = time.monotonic()
+        line = (f"{totals['records']:,} records: {totals['pages']:,} pages ({totals['new']:,} new, "
+                f"{totals['updated']:,} updated, {totals['unchanged']:,} unchanged), {totals['failed']:,} failed, "
+                f"{totals['imported_before']:,} imported before, {totals['other_sites']:,} of other sites")
+        end = "\n" if last or not self.tty else ""
+        self.stream.write(("\r\x1b[2K" if self.tty else "") + line + end)
+        self.stream.flush()

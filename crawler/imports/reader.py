@@ -59,10 +59,12 @@ class Entry:
         headers = record.rec_headers
         self.type: str = record.rec_type
         self.url: str = (headers.get_header("WARC-Target-URI") or "").strip("<>")  # some writers bracket it
-        self.record_id: str = headers.get_header("WARC-Record-ID") or ""
         self.captured_at: str = _utc(headers.get_header("WARC-Date"))
+        # WARC requires the id; a writer that left it out still gets one that is the same on every import
+        self.record_id: str = headers.get_header("WARC-Record-ID") or f"<{self.url} {self.captured_at}>"
         http = record.http_headers
-        self.status: int = int(http.get_statuscode() or 0) if http and self.type == "response" else 0
+        status = http.get_statuscode() if http and self.type == "response" else None
+        self.status: int = int(status) if status and status.isdigit() else 0
         self.headers: dict[str, str] = {k.lower(): v for k, v in http.headers} if http else {}
         self.content_type: str = self.headers.get("content-type", "")
 
@@ -83,9 +85,10 @@ class Truncated(Exception):
 
 def _utc(warc_date: str | None) -> str:
     """WARC-Date (2024-02-02T06:59:00Z, maybe with fractions) as the archive's UTC ISO form, to the second."""
-    if not warc_date:
-        return ""
-    value = datetime.fromisoformat(warc_date.replace("Z", "+00:00"))
+    try:
+        value = datetime.fromisoformat((warc_date or "").replace("Z", "+00:00"))
+    except ValueError:
+        return ""  # missing or malformed: the record is read all the same
     return value.astimezone(timezone.utc).replace(microsecond=0).isoformat()
 
 

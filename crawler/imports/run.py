@@ -15,15 +15,14 @@ skipped before its body is even read, so a second import of a file writes nothin
 from __future__ import annotations
 
 import os
-import sys
 import time
 from collections import Counter, deque
 from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, TextIO
+from typing import Callable
 
-from archive.record import Capture, Failure
+from archive.record import Capture, Failure, utcnow
 from archive.store import Archive
 from crawler.imports.reader import BadRecord, Entry, Truncated, archives, entries, kind
 from crawler.items import Extracted, FetchedPage
@@ -106,9 +105,10 @@ class Importer:
             body = entry.body()
         except Truncated as exc:
             return self._failure(site.name, entry.url, entry.record_id, entry.captured_at, name, source, str(exc))
+        captured = entry.captured_at or None  # a record without a (readable) WARC-Date: read as of today
         return FetchedPage(url=entry.url, site=site.name, status=entry.status, headers=entry.headers, body=body,
-                           fetched_at=entry.captured_at, source=source, archive_file=name, record_id=entry.record_id,
-                           captured_at=entry.captured_at)
+                           fetched_at=captured or utcnow(), source=source, archive_file=name,
+                           record_id=entry.record_id, captured_at=captured)
 
     def _bad(self, bad: BadRecord, name: str, source: str) -> _Pending | None:
         site = site_for_url(bad.url) if bad.url else None
@@ -219,23 +219,3 @@ def import_files(paths: list[str], db: str, invocation: str, *, workers: int | N
     finally:
         importer.finish(status)
     return importer.totals
-
-
-class ProgressLine:
-    """Counts as the import goes: redrawn in place on a terminal, a line every 30 s elsewhere (cron, logs)."""
-
-    def __init__(self, stream: TextIO = sys.stderr):
-        self.stream, self.tty = stream, stream.isatty()
-        self.every = 1.0 if self.tty else 30.0
-        self.shown = time.monotonic()
-
-    def __call__(self, totals: Counter, *, last: bool = False) -> None:
-        if not last and time.monotonic() - self.shown < self.every:
-            return
-        self.shown = time.monotonic()
-        line = (f"{totals['records']:,} records: {totals['pages']:,} pages ({totals['new']:,} new, "
-                f"{totals['updated']:,} updated, {totals['unchanged']:,} unchanged), {totals['failed']:,} failed, "
-                f"{totals['imported_before']:,} imported before, {totals['other_sites']:,} of other sites")
-        end = "\n" if last or not self.tty else ""
-        self.stream.write(("\r\x1b[2K" if self.tty else "") + line + end)
-        self.stream.flush()
