@@ -139,8 +139,9 @@ def write_warc(archive: Archive, filters: Filters, out: IO[bytes], *, user_agent
             "vnnews-schema-version": str(SCHEMA_VERSION), "description": "Raw article pages of the vnnews archive"}
     writer.write_record(writer.create_warcinfo_record("vnnews-export.warc.gz", info))
     where, params = filters.where(site_column="p.site")  # pages without an article are exported too
-    query = ("SELECT p.url, p.status, p.headers, p.body, p.fetched_at, p.run_id, p.sha256, a.id AS article_id, "
-             "a.extractor_version FROM pages p LEFT JOIN articles a ON a.url = p.url" + where
+    query = ("SELECT p.url, p.status, p.headers, p.body, p.fetched_at, p.run_id, p.sha256, p.source, p.archive_file, "
+             "p.record_id, a.id AS article_id, a.extractor_version FROM pages p LEFT JOIN articles a ON a.url = p.url"
+             + where
              + " ORDER BY p.fetched_at, p.url")
     count = 0
     cursor = archive.db.conn.execute(query, params)
@@ -171,7 +172,10 @@ def _write_exchange(writer: WARCWriter, row: dict, user_agent: str) -> None:
         http_headers=StatusAndHeaders(status, headers, protocol="HTTP/1.1"),
         warc_headers_dict={"WARC-Date": warc_date, "WARC-Concurrent-To": request.rec_headers["WARC-Record-ID"]})
     fields = {"fetched-at": row["fetched_at"], "vnnews-run-id": row["run_id"], "vnnews-article-id": row["article_id"],
-              "vnnews-extractor-version": row["extractor_version"], "vnnews-body-sha256": row["sha256"]}
+              "vnnews-extractor-version": row["extractor_version"], "vnnews-body-sha256": row["sha256"],
+              # where the page came from, when not from a crawl: its WARC-Date is then the capture time
+              "vnnews-source": row["source"], "vnnews-archive-file": row["archive_file"],
+              "vnnews-record-id": row["record_id"]}
     metadata = writer.create_warc_record(
         row["url"], "metadata",
         payload=io.BytesIO("".join(f"{k}: {v}\r\n" for k, v in fields.items() if v is not None).encode()),

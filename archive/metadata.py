@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from archive.record import Column, CrawlRun, Failure, Page, SiteRow, columns
+from archive.record import Capture, Column, CrawlRun, Failure, Page, SiteRow, columns
 from archive.schema import article_columns
 
 METADATA = Path(__file__).parent / "metadata.yml"
@@ -16,7 +16,8 @@ _ID = Column("id", "integer", "Row id")
 def column_descriptions() -> dict[str, dict[str, str]]:
     """table -> column -> description, for every table declared by a record."""
     tables = {"articles": article_columns(), "pages": columns(Page), "sites": columns(SiteRow),
-              "crawl_runs": [_ID, *columns(CrawlRun)], "failures": [_ID, *columns(Failure)]}
+              "crawl_runs": [_ID, *columns(CrawlRun)], "failures": [_ID, *columns(Failure)],
+              "captures": columns(Capture)}
     return {table: {c.name: c.description for c in cols if c.description} for table, cols in tables.items()}
 
 

@@ -82,6 +82,10 @@ class Article:
         None, versioned=True, provenance=True)
     extractor_version: str = describe("Version of the extraction rules that produced this row", "",
                                       versioned=True, provenance=True)
+    captured_at: str | None = describe(
+        "When a web archive captured the page this row was read from (UTC; an imported WARC/WACZ record or a "
+        "Wayback Machine capture), beside published_at; empty for a page vnnews fetched itself. The raw page and "
+        "where it came from: the pages row of this URL (source, archive_file, record_id)", None, provenance=True)
 
     def __post_init__(self) -> None:
         self.published_month = self.published_month or ((self.published_at or "")[:7] or None)
@@ -120,8 +124,15 @@ class Page:
     body: bytes = describe("The raw bytes as served, zlib-compressed", b"")
     size: int = describe("Size of the raw bytes, uncompressed", 0)
     sha256: str = describe("sha256 of the raw bytes", "")
-    fetched_at: str = describe("When it was fetched (UTC)", "")
-    run_id: int | None = describe("The crawl run that fetched it", None)
+    fetched_at: str = describe("When it was fetched from the paper's site (UTC; for a capture, its capture time)", "")
+    run_id: int | None = describe("The crawl or import run that stored it", None)
+    source: str = describe("Where the page came from: crawl (vnnews fetched it), warc or wacz (an imported archive "
+                           "file), wayback (a Wayback Machine capture)", "crawl")
+    archive_file: str | None = describe("The WARC or WACZ file it was imported from (its name)", None)
+    record_id: str | None = describe(
+        "The capture: its WARC-Record-ID, or for the Wayback Machine the replay URL of the raw capture "
+        "(https://web.archive.org/web/<timestamp>id_/<url>)", None)
+    captured_at: str | None = describe("When the web archive captured it (UTC); empty for a crawl", None)
 
 
 @dataclass(kw_only=True)
@@ -131,7 +142,8 @@ class Failure:
     url: str = describe("The URL as the crawl asked for it")
     site: str = describe("The paper")
     stage: str = describe(
-        "Where it failed: fetch, http, content-type, redirect (off the paper's domains), extract, robots")
+        "Where it failed: fetch, http, content-type, redirect (off the paper's domains), extract, robots; "
+        "warc (a record of an imported file that cannot be read)")
     reason: str = describe("Why, in a few words")
     status: int | None = describe("HTTP status, when there was a response", None)
 
@@ -140,7 +152,7 @@ class Failure:
 class CrawlRun:
     """What one run of one paper did. The counts come from Scrapy's stats collector (crawler.extensions)."""
 
-    invocation: str = describe("Shared by the runs of one `vnnews crawl` command")
+    invocation: str = describe("Shared by the runs of one `vnnews crawl`, `import` or `backfill` command")
     site: str = describe("The paper")
     started_at: str = describe("Start (UTC)")
     finished_at: str | None = describe("End (UTC)", None)
@@ -159,6 +171,23 @@ class CrawlRun:
     skipped: int = describe("Known or backing-off URLs left alone", 0)
     robots_blocked: int = describe("URLs robots.txt forbids", 0)
     no_date: int = describe("Articles archived without a publication date", 0)
+    source: str = describe("crawl; or an import (warc, wacz) or a Wayback back-fill (wayback)", "crawl")
+    archive_file: str | None = describe("The file an import run read", None)
+
+
+@dataclass(kw_only=True)
+class Capture:
+    """A record of a web archive (WARC/WACZ file) that an import dealt with: a second import of the same file finds
+    it here and skips it before any extraction."""
+
+    record_id: str = describe("Its WARC-Record-ID")
+    url: str = describe("Its WARC-Target-URI")
+    site: str = describe("The paper")
+    source: str = describe("warc or wacz")
+    archive_file: str = describe("The file it came from (its name)")
+    captured_at: str | None = describe("Its WARC-Date (UTC)", None)
+    outcome: str = describe("new, updated, unchanged (the article), or failed (see failures)")
+    run_id: int | None = describe("The import run", None)
 
 
 @dataclass(kw_only=True)

@@ -13,10 +13,10 @@ from typing import Any
 
 import sqlite_utils
 
-from archive.record import Article, Column, as_dict, CrawlRun, Failure, Page, SiteRow, Stored, columns
+from archive.record import Article, Capture, Column, as_dict, CrawlRun, Failure, Page, SiteRow, Stored, columns
 from archive.search import index_text
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 6  # 5 is datasette's (another branch)
 _SQL_TYPES = {"text": str, "integer": int, "blob": bytes, "real": float, "json": str}
 
 # the article fields an earlier version keeps (article_versions), and those that say how a record was made
@@ -45,8 +45,9 @@ TABLES: dict[str, dict[str, type]] = {
     "pages": _table(columns(Page)),
     "crawl_runs": _table([_ID, *columns(CrawlRun)]),
     "failures": {"id": int, "run_id": int, **_table(columns(Failure)), "at": str},
+    "captures": _table(columns(Capture)),
 }
-_KEYS = {"sites": "name", "pages": "url", "article_urls": "url"}
+_KEYS = {"sites": "name", "pages": "url", "article_urls": "url", "captures": "record_id"}
 _NOT_NULL = {"articles": {"url", "title", "body"}}
 _FOREIGN_KEYS = {"articles": [("site", "sites", "name")], "article_versions": [("article_id", "articles", "id")],
                  "failures": [("run_id", "crawl_runs", "id")]}
@@ -57,6 +58,7 @@ _INDEXES = {
     "article_urls": [["article_id"]],
     "article_versions": [["article_id"]],
     "failures": [["run_id"], ["url"]],
+    "pages": [["record_id"]],
 }
 
 
@@ -98,7 +100,10 @@ def migrate(db: sqlite_utils.Database) -> None:
     - v2: articles.province and province_before (filled from the registry when the crawler syncs it: the archive
       knows no registry of its own; see Archive.sync_sites);
     - v3: the full-text index becomes one column of folded text with đ-forms, rebuilt from the articles;
-    - v4: article_urls, every URL an article is known under, filled from articles.url and former_urls."""
+    - v4: article_urls, every URL an article is known under, filled from articles.url and former_urls;
+    - v6: provenance of raw pages (pages.source, archive_file, record_id, captured_at; articles.captured_at), runs
+      say what they read (crawl_runs.source, archive_file), and `captures` logs the records imports dealt with:
+      the pages and runs an older archive holds all came from crawls."""
     version = schema_version(db) or SCHEMA_VERSION
     if version < 3:
         if "folded" in db["articles_fts"].columns_dict:  # the v1/v2 index: title, lead, body, folded
@@ -113,6 +118,9 @@ def migrate(db: sqlite_utils.Database) -> None:
         db.execute("INSERT OR IGNORE INTO article_urls (url, article_id) SELECT url, id FROM articles")
         db.execute("INSERT OR IGNORE INTO article_urls (url, article_id) SELECT j.value, a.id FROM articles a, "
                    "json_each(coalesce(a.former_urls, '[]')) j")
+    if version < 6:
+        db.execute("UPDATE pages SET source = 'crawl' WHERE source IS NULL")
+        db.execute("UPDATE crawl_runs SET source = 'crawl' WHERE source IS NULL")
     db.execute("INSERT OR REPLACE INTO vnnews_meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
 
 

@@ -5,6 +5,8 @@
 - drifting: at least half of the article pages fetched in the last week gave no article or no date, which
   is what a template change looks like;
 - stale: no finished run for longer than the allowed age.
+
+Only crawls count: imports and Wayback back-fills (crawl_runs.source) are listed apart (``imports``).
 """
 
 from __future__ import annotations
@@ -14,6 +16,9 @@ from datetime import datetime, timedelta, timezone
 
 from archive.store import Archive
 
+# a paper's health is judged by its crawls: imports and Wayback back-fills read old captures, not the live site
+CRAWLS = "coalesce(source, 'crawl') = 'crawl'"
+CRAWL_FAILURES = f"run_id IN (SELECT id FROM crawl_runs WHERE {CRAWLS})"
 FAILING_SHARE = 0.5
 DRIFT_SHARE = 0.5
 DRIFT_MIN_PAGES = 3
@@ -46,26 +51,35 @@ def paper_status(archive: Archive, *, max_age_hours: float = 48, now: datetime |
     now = now or datetime.now(timezone.utc)
     week = (now - timedelta(days=7)).isoformat()
     result = []
-    for (site,) in archive.db.execute("SELECT DISTINCT site FROM crawl_runs ORDER BY site").fetchall():
+    for (site,) in archive.db.execute(f"SELECT DISTINCT site FROM crawl_runs WHERE {CRAWLS} ORDER BY site").fetchall():
         def one(sql: str, *args: object, site: str = site) -> tuple:
             return archive.db.execute(sql, [site, *args]).fetchone()
 
-        last_success = one("SELECT max(finished_at) FROM crawl_runs WHERE site = ? AND status = 'finished'")[0]
-        last_status = one("SELECT status FROM crawl_runs WHERE site = ? AND status != 'running' ORDER BY id DESC LIMIT 1")
+        last_success = one(f"SELECT max(finished_at) FROM crawl_runs WHERE site = ? AND status = 'finished' AND {CRAWLS}")[0]
+        last_status = one("SELECT status FROM crawl_runs WHERE site = ? AND status != 'running' "
+                          f"AND {CRAWLS} ORDER BY id DESC LIMIT 1")
         new = [one("SELECT count(*) FROM articles WHERE site = ? AND first_seen >= ?", (now - timedelta(days=d)).isoformat())[0]
                for d in (1, 7, 30)]
         attempted, pages, no_date = one(
             "SELECT coalesce(sum(listing_pages + pages + not_modified + failed), 0), coalesce(sum(pages), 0), "
-            "coalesce(sum(no_date), 0) FROM crawl_runs WHERE site = ? AND started_at >= ?", week)
+            f"coalesce(sum(no_date), 0) FROM crawl_runs WHERE site = ? AND started_at >= ? AND {CRAWLS}", week)
         fetch_failures = one(
-            "SELECT count(*) FROM failures WHERE site = ? AND at >= ? "
+            f"SELECT count(*) FROM failures WHERE site = ? AND at >= ? AND {CRAWL_FAILURES} "
             "AND (stage IN ('fetch', 'redirect') OR (stage = 'http' AND status >= 500))", week)[0]
-        no_article = one("SELECT count(*) FROM failures WHERE site = ? AND at >= ? AND stage = 'extract'", week)[0]
+        no_article = one(f"SELECT count(*) FROM failures WHERE site = ? AND at >= ? AND stage = 'extract' "
+                         f"AND {CRAWL_FAILURES}", week)[0]
         status = PaperStatus(site, last_success, last_status[0] if last_status else None, *new, attempted, fetch_failures,
                              pages, no_article + no_date, state="ok")
         status.state = _state(status, now, max_age_hours)
         result.append(status)
     return result
+
+
+def imports(archive: Archive, limit: int = 10) -> list[dict]:
+    """The latest import and back-fill runs (newest first)."""
+    return list(archive.db.query(
+        f"SELECT site, source, archive_file, finished_at, status, pages, new, updated, failed FROM crawl_runs "
+        f"WHERE NOT {CRAWLS} ORDER BY id DESC LIMIT ?", [limit]))
 
 
 def _state(status: PaperStatus, now: datetime, max_age_hours: float) -> str:

@@ -19,7 +19,7 @@ from typing import Any, Iterable, Iterator
 
 import sqlite_utils
 
-from archive.record import Article, Failure, Page, SiteRow, province_before, utcnow
+from archive.record import Article, Capture, Failure, Page, SiteRow, province_before, utcnow
 from archive.schema import PROVENANCE, SCHEMA_VERSION, VERSIONED, as_row, create_schema, schema_version
 from archive.search import index_text
 from archive.search import search as fts_search
@@ -108,10 +108,11 @@ class Archive:
 
     # -- runs ------------------------------------------------------------------------------------------
 
-    def start_run(self, site: str, invocation: str) -> int:
+    def start_run(self, site: str, invocation: str, source: str = "crawl", archive_file: str | None = None) -> int:
         with self.transaction():
             return self.db["crawl_runs"].insert(
-                {"invocation": invocation, "site": site, "started_at": utcnow(), "status": "running"}).last_pk
+                {"invocation": invocation, "site": site, "started_at": utcnow(), "status": "running", "source": source,
+                 "archive_file": archive_file}).last_pk
 
     def finish_run(self, run_id: int, counts: dict[str, int], status: str = "finished") -> None:
         with self.transaction():
@@ -135,7 +136,8 @@ class Archive:
     def save_article(self, article: Article, run_id: int | None = None, *, cause: str = "crawl",
                      indexed: str | None = None) -> str:
         """Insert or update by canonical URL. Returns "new", "updated" (the previous row kept in article_versions,
-        with its ``cause``: "crawl" when a crawl found different content, "re-extract" when the extractor changed)
+        with its ``cause``: "crawl" when a crawl found different content, "warc", "wacz" or "wayback" when an imported
+        capture did, "re-extract" when the extractor changed)
         or "unchanged". ``indexed``: the article's index_text, when the caller worked it out already (a crawl does
         it in its extraction workers)."""
         now = utcnow()
@@ -192,6 +194,23 @@ class Archive:
     def save_failure(self, failure: Failure, run_id: int | None) -> None:
         with self.transaction():
             self._insert("failures", {**as_row(failure), "run_id": run_id, "at": utcnow()})
+
+    def save_captures(self, captures: Iterable[Capture]) -> None:
+        """Log the records an import dealt with (archive.record.Capture)."""
+        with self.transaction():
+            rows = [as_row(c) for c in captures]
+            if rows:
+                self.db.conn.executemany(
+                    f"INSERT OR REPLACE INTO captures ({', '.join(rows[0])}) VALUES ({', '.join('?' * len(rows[0]))})",
+                    [list(r.values()) for r in rows])
+
+    def imported(self, record_ids: list[str]) -> set[str]:
+        """Which of these WARC-Record-IDs an earlier import dealt with already."""
+        found: set[str] = set()
+        for chunk in _chunks(record_ids):
+            found.update(r for (r,) in self.db.execute(
+                f"SELECT record_id FROM captures WHERE record_id IN ({', '.join('?' * len(chunk))})", chunk))
+        return found
 
     def sync_sites(self, sites: Iterable[SiteRow]) -> None:
         """The registry as data; articles of an older archive that have no province yet get theirs."""

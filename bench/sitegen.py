@@ -13,13 +13,26 @@ from tests.golden import pages
 PER_PAGE = 50
 
 
-def _texts() -> list[dict]:
+def texts() -> list[dict]:
     records = [page.read() for page in pages()]
     return [r["article"] for r in records if "article" in r]
 
 
 def article_url(n: int) -> str:
     return f"https://baoquangninh.vn/bai-viet-so-{n:07d}.html"
+
+
+def article_html(n: int, texts: list[dict]) -> bytes:
+    """Article page number ``n``: one of the golden texts in baoquangninh.vn's markup, inside ~100 KB of chrome."""
+    text = texts[n % len(texts)]
+    paragraphs = "".join(f"<p>{p}</p>" for p in text["body"].split("\n\n"))
+    return (f'<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><title>{text["title"]} ({n})</title>'
+            f'<link rel="canonical" href="{article_url(n)}">'
+            f'<meta property="article:published_time" content="2026-01-{1 + n % 28:02d}T08:{n % 60:02d}:00+07:00">'
+            f'</head><body>{CHROME[: len(CHROME) // 2]}<article class="detail"><h1 class="detail-title">'
+            f'{text["title"]} ({n})</h1><h2 class="detail-sapo">{text["lead"] or ""}</h2>'
+            f'<div class="detail-content">{paragraphs}<p>{text["author"] or ""}</p></div></article>'
+            f'{CHROME[len(CHROME) // 2:]}</body></html>').encode()
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -46,16 +59,7 @@ class _Handler(BaseHTTPRequestHandler):
             return self._send(f"<html><body><ul>{links}</ul>{more}</body></html>".encode(), "text/html; charset=utf-8")
         if path.startswith("/bai-viet-so-"):
             n = int(path[len("/bai-viet-so-"):-len(".html")])
-            text = self.texts[n % len(self.texts)]
-            paragraphs = "".join(f"<p>{p}</p>" for p in text["body"].split("\n\n"))
-            html = (f'<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><title>{text["title"]} ({n})</title>'
-                    f'<link rel="canonical" href="{article_url(n)}">'
-                    f'<meta property="article:published_time" content="2026-01-{1 + n % 28:02d}T08:{n % 60:02d}:00+07:00">'
-                    f'</head><body>{CHROME[: len(CHROME) // 2]}<article class="detail"><h1 class="detail-title">'
-                    f'{text["title"]} ({n})</h1><h2 class="detail-sapo">{text["lead"] or ""}</h2>'
-                    f'<div class="detail-content">{paragraphs}<p>{text["author"] or ""}</p></div></article>'
-                    f'{CHROME[len(CHROME) // 2:]}</body></html>')
-            return self._send(html.encode(), "text/html; charset=utf-8")
+            return self._send(article_html(n, self.texts), "text/html; charset=utf-8")
         return self._send(b"not found", "text/plain", 404)
 
     def _send(self, body: bytes, ctype: str, status: int = 200) -> None:
@@ -70,7 +74,7 @@ class _Handler(BaseHTTPRequestHandler):
 
 
 def _serve(articles: int, ready: multiprocessing.Queue) -> None:
-    handler = type("Handler", (_Handler,), {"articles": articles, "texts": _texts()})
+    handler = type("Handler", (_Handler,), {"articles": articles, "texts": texts()})
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     server.daemon_threads = True
     ready.put(server.server_address[1])

@@ -41,7 +41,7 @@ class RunBook:
         return book
 
     def spider_opened(self, spider: Any) -> None:
-        run_id = state_of(self.crawler).start_run(spider.site.name, self.invocation)
+        run_id = state_of(self.crawler).start_run(spider.site.name, self.invocation, getattr(spider, "source", "crawl"))
         self.crawler.stats.set_value("vnnews/run_id", run_id)
 
     def spider_closed(self, spider: Any, reason: str) -> None:
@@ -61,9 +61,9 @@ class Progress:
         if cls.board is None:
             cls.board = Board(sys.stderr)
         progress = cls()
-        crawler.signals.connect(lambda spider: cls.board.add(spider.name, crawler.stats),
+        crawler.signals.connect(lambda spider: cls.board.add(spider.site.name, crawler.stats),
                                 signal=signals.spider_opened, weak=False)
-        crawler.signals.connect(lambda spider, reason: cls.board.finish(spider.name, reason),
+        crawler.signals.connect(lambda spider, reason: cls.board.finish(spider.site.name, reason),
                                 signal=signals.spider_closed, weak=False)
         crawler.signals.connect(lambda: cls.board.stop(), signal=signals.engine_stopped, weak=False)
         return progress

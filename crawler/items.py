@@ -23,6 +23,12 @@ class FetchedPage:
     fetched_at: str  # UTC ISO
     requested_url: str | None = None  # the URL before redirects, when it differs
     listing_key: tuple[str, str] | None = None  # (date-bounded listing page, URL asked for): crawler.state
+    # a capture of a web archive (an imported WARC/WACZ record, a Wayback capture): archive.record.Page says what
+    # each is; fetched_at is then the capture time, so extraction picks the template version of that day
+    source: str = "crawl"
+    archive_file: str | None = None
+    record_id: str | None = None
+    captured_at: str | None = None
 
 
 @dataclass

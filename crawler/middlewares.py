@@ -31,10 +31,10 @@ class PaperRedirectsMiddleware:
 
     def process_response(self, request: Request, response: Response, spider: Any = None) -> Response:
         location = response.headers.get("Location")
-        site = getattr(self.crawler.spider, "site", None)
-        if site is None or not location or not 300 <= response.status < 400 or request.meta.get("dont_redirect"):
+        follows = getattr(self.crawler.spider, "follows", None)
+        if follows is None or not location or not 300 <= response.status < 400 or request.meta.get("dont_redirect"):
             return response
         target = urljoin(request.url, location.decode("latin-1"))
-        if not site.follows(target):
+        if not follows(target):
             raise OffDomainRedirect(target)
         return response

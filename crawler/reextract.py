@@ -30,6 +30,7 @@ def re_extract(db: str, sites: list[str] | None = None, *, progress: Callable[[C
             except NoArticle:
                 counts["no_article"] += 1  # an archived article is never deleted by a re-extraction
             else:
+                article.captured_at = page.get("captured_at")  # provenance of the page, not of the extraction
                 counts[archive.save_article(article, cause="re-extract")] += 1
             if progress and counts["pages"] % every == 0:
                 progress(counts)

@@ -26,6 +26,11 @@ DOWNLOAD_SLOTS = {
     for site in SITES.values()
     for domain in site.all_domains
 }
+# The Wayback Machine (`vnnews backfill --wayback`): its own slot, one request at a time, a second apart at least
+# (no jitter below it; AutoThrottle only ever raises the delay above DOWNLOAD_DELAY).
+VNNEWS_WAYBACK = "https://web.archive.org"
+VNNEWS_WAYBACK_CDX_LIMIT = 5000  # captures per CDX page (the next page comes with the resume key)
+DOWNLOAD_SLOTS["web.archive.org"] = {"delay": 1.0, "concurrency": 1, "jitter": 0}
 AUTOTHROTTLE_ENABLED = True
 AUTOTHROTTLE_START_DELAY = 2.0
 AUTOTHROTTLE_MAX_DELAY = 30.0

@@ -30,7 +30,7 @@ def retry_wait(stage: str, status: int | None, attempts: int) -> timedelta:
 
 class CrawlState(Protocol):
     # -- runs
-    def start_run(self, site: str, invocation: str) -> int: ...
+    def start_run(self, site: str, invocation: str, source: str = "crawl") -> int: ...
     def finish_run(self, run_id: int, counts: dict[str, int], status: str) -> None: ...
     def caught_up(self, site: str) -> bool:
         """Did the last run of this paper finish? Then pagination may stop at the first page with nothing new."""
@@ -83,8 +83,8 @@ class ArchiveState(ListingPages):
         super().__init__()
         self.archive = Archive(db)
 
-    def start_run(self, site: str, invocation: str) -> int:
-        return self.archive.start_run(site, invocation)
+    def start_run(self, site: str, invocation: str, source: str = "crawl") -> int:
+        return self.archive.start_run(site, invocation, source)
 
     def finish_run(self, run_id: int, counts: dict[str, int], status: str) -> None:
         self.archive.finish_run(run_id, counts, status)
@@ -114,7 +114,9 @@ class ArchiveState(ListingPages):
                 record.page.run_id = run_id
                 self.archive.save_page(record.page)
                 if record.article is not None:
-                    outcomes.append(self.archive.save_article(record.article, run_id, indexed=record.indexed))
+                    # cause of a new version: a crawl, or the import that brought a capture (warc, wacz, wayback)
+                    outcomes.append(self.archive.save_article(record.article, run_id, cause=record.page.source,
+                                                              indexed=record.indexed))
                 else:
                     page = record.page
                     self.archive.save_failure(Failure(url=page.url, site=page.site, stage="extract",

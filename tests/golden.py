@@ -17,11 +17,13 @@ from functools import cache
 from pathlib import Path
 
 from crawler.extract import NoArticle, extract
+from crawler.mirror import page_url
 from crawler.sites import SITES
 
 GENERIC = Path(__file__).parent / "generic"
-# derived fields: they change with the extractor's version, not with what the page says
-UNCOMPARED = ("content_hash", "extractor_version")
+# derived fields: they change with the extractor's version, not with what the page says; captured_at: the import
+# sets it, the page alone never does
+UNCOMPARED = ("content_hash", "extractor_version", "captured_at")
 
 
 @dataclass(frozen=True)
@@ -37,19 +39,6 @@ class GoldenPage:
 def folders() -> list[Path]:
     """Every folder with pages/ and expected/: each paper's, then tests/generic."""
     return [site.folder for site in SITES.values() if site.folder] + [GENERIC]
-
-
-def page_url(root: Path, path: Path) -> str:
-    """.../pages/baoquangtri.vn/chinh-tri/index@page=2.html -> https://baoquangtri.vn/chinh-tri/?page=2
-    (the inverse of the mirror server's file resolution)"""
-    domain, *dirs, name = path.relative_to(root).parts
-    stem, at, query = name.partition("@")
-    if at:
-        query = query.removesuffix(".html")
-        name = "" if stem == "index" else stem
-    elif name == "index.html":
-        name = ""
-    return f"https://{domain}/" + "/".join([*dirs, name]) + (f"?{query}" if query else "")
 
 
 def served_url(root: Path, path: Path) -> str:

@@ -9,10 +9,14 @@ import shutil
 import sys
 import uuid
 from pathlib import Path
+from typing import TYPE_CHECKING, Callable
 
 from crawler.cli import DEFAULT_DB, UserError, add_db_argument, date_argument, site_names
-from crawler.logfile import output_to
 from crawler.contact import PLACEHOLDER_CONTACT, operator_contact, user_agent
+from crawler.logfile import output_to
+
+if TYPE_CHECKING:
+    from crawler.mirror.server import MirrorServer
 
 HELP = "crawl papers into the archive (incremental: only what is new)"
 EX_TEMPFAIL = 75  # sysexits.h: try again later (another crawl holds the archive)
@@ -58,35 +62,42 @@ def run(args: argparse.Namespace) -> int:
     names = site_names(args.site) or list(SITES)
     options = {"max_pages": args.max_pages, "since": args.since, "until": args.until,
                "backfill": args.backfill, "recheck_days": args.recheck_days}
-    contact = operator_contact(args.contact)
-    if not (args.offline or args.mirror) and contact == PLACEHOLDER_CONTACT:
-        raise UserError("set how the papers can reach you before crawling their sites: --contact URL_OR_EMAIL, "
-                        "VNNEWS_CONTACT, or contact= in vnnews.ini (it goes in the User-Agent)")
+    contact = checked_contact(args)
     Archive(args.db).close()  # a path mistake ends here, in one line, before the lock file exists
     with output_to(args.log_file, int(args.log_max_mb * 1024 * 1024)):
         print(f"vnnews: archive {Path(args.db).resolve()}", file=sys.stderr)
-        return _locked_crawl(args, names, options, contact)
+        invocation = crawl_as_asked(args, names, wait=args.wait, contact=contact, **options)
+        print_summary(args.db, invocation)
+        return check_runs(args.db, invocation, names)
 
 
-def _locked_crawl(args: argparse.Namespace, names: list[str], options: dict, contact: str) -> int:
+def checked_contact(args: argparse.Namespace) -> str:
+    """The operator's contact for the User-Agent; the placeholder only for the offline mirror."""
+    contact = operator_contact(getattr(args, "contact", None))
+    if not (args.offline or args.mirror) and contact == PLACEHOLDER_CONTACT:
+        raise UserError("set how the papers can reach you before crawling their sites: --contact URL_OR_EMAIL, "
+                        "VNNEWS_CONTACT, or contact= in vnnews.ini (it goes in the User-Agent)")
+    return contact
+
+
+def crawl_as_asked(args: argparse.Namespace, names: list[str], *, wait: float = 0,
+                   offline: Callable[[], MirrorServer] | None = None, **options: object) -> str:
+    """Hold the archive's lock and crawl where the arguments say: the offline mirror (--offline; ``offline`` makes
+    it, by default the sample sites in a process of their own), a running mirror (--mirror) or the web. Returns the
+    invocation id."""
     from archive.lock import ArchiveBusy, crawl_lock
+    from crawler.mirror.server import MirrorProcess
 
     try:
-        with crawl_lock(args.db, wait=args.wait):
-            if args.offline:
-                from crawler.mirror.server import MirrorProcess
-
-                with MirrorProcess() as mirror:
-                    print(f"offline mirror of the sample sites on {mirror.url}/", file=sys.stderr)
-                    invocation = crawl(names, db=args.db, mirror=mirror.url, verbose=args.verbose, contact=contact,
-                                       **options)
-            else:
-                invocation = crawl(names, db=args.db, mirror=args.mirror, verbose=args.verbose, contact=contact,
-                                   **options)
+        with crawl_lock(args.db, wait=wait):
+            if not args.offline:
+                return crawl(names, db=args.db, mirror=args.mirror, verbose=args.verbose, **options)
+            with (offline or MirrorProcess)() as mirror:
+                print(f"offline mirror on {mirror.url}/", file=sys.stderr)
+                return crawl(names, db=args.db, mirror=mirror.url, verbose=args.verbose, **options)
     except ArchiveBusy as exc:
-        raise UserError(f"{exc}; not starting a second one (use --wait SECONDS to wait for it)", EX_TEMPFAIL) from None
-    print_summary(args.db, invocation)
-    return check_runs(args.db, invocation, names)
+        hint = "use --wait SECONDS to wait for it" if hasattr(args, "wait") else "try again when it is done"
+        raise UserError(f"{exc}; not starting a second one ({hint})", EX_TEMPFAIL) from None
 
 
 def check_runs(db: str, invocation: str, names: list[str]) -> int:
@@ -110,8 +121,10 @@ def check_runs(db: str, invocation: str, names: list[str]) -> int:
 
 
 def crawl(names: list[str], *, db: str = DEFAULT_DB, mirror: str | None = None, verbose: bool = False,
-          progress: bool = True, contact: str | None = None, **spider_options: object) -> str:
+          progress: bool = True, contact: str | None = None, spider: str | None = None,
+          **spider_options: object) -> str:
     """Run the spiders of these papers in one process, into ``db``. Returns the invocation id of the runs.
+    ``spider``: one spider run for each paper (``site=NAME``; the Wayback back-fill), instead of each paper's own.
     The caller holds the archive's lock (archive.lock.crawl_lock)."""
     os.environ.setdefault("SCRAPY_SETTINGS_MODULE", "crawler.settings")
     from scrapy.crawler import CrawlerProcess
@@ -138,34 +151,45 @@ def crawl(names: list[str], *, db: str = DEFAULT_DB, mirror: str | None = None, 
     if not verbose:  # every URL that failed is a row in `failures` and in the summary: no traceback per URL here
         for noisy in ("scrapy.downloadermiddlewares.robotstxt", "scrapy.downloadermiddlewares.retry"):
             logging.getLogger(noisy).setLevel(logging.CRITICAL)
+    options = {k: v for k, v in spider_options.items() if v not in (None, False)}
     for name in names:
-        process.crawl(name, **{k: v for k, v in spider_options.items() if v not in (None, False)})
+        if spider:
+            process.crawl(spider, site=name, **options)
+        else:
+            process.crawl(name, **options)
     process.start()
     return invocation
 
 
-def print_summary(db: str, invocation: str) -> None:
+CRAWL_COUNTS = ("requests", "pages", "new", "updated", "unchanged", "failed", "skipped")
+_WIDTHS = {"requests": 9, "pages": 7, "new": 6, "updated": 9, "unchanged": 11, "failed": 8, "skipped": 9}
+
+
+def print_summary(db: str, invocation: str, counts: tuple[str, ...] = CRAWL_COUNTS) -> None:
+    """A line per run of this invocation with these counts of it (crawl_runs columns), the total stored per paper,
+    then the failures of the runs. Imports add the file each run read."""
     from archive.store import Archive
 
     with Archive(db, readonly=True) as archive:
         runs = list(archive.db.query(
-            "SELECT id, site, requests, pages, new, updated, unchanged, failed, skipped, status FROM crawl_runs "
-            "WHERE invocation = ? ORDER BY site", [invocation]))
-        header = (f"{'paper':<15}{'requests':>9}{'pages':>7}{'new':>6}{'updated':>9}{'unchanged':>11}{'failed':>8}"
-                  f"{'skipped':>9}  total stored")
-        print("\n" + header + "\n" + "-" * len(header))
+            f"SELECT site, archive_file, {', '.join(counts)} FROM crawl_runs WHERE invocation = ? ORDER BY site, id",
+            [invocation]))
+        files = any(run["archive_file"] for run in runs)
+        header = f"{'paper':<16}" + "".join(f"{c:>{_WIDTHS[c]}}" for c in counts) + "  total stored"
+        header += "  file" if files else ""
+        if runs:  # an import of records all imported before starts none
+            print("\n" + header + "\n" + "-" * len(header))
         for run in runs:
             stored = archive.db.execute("SELECT count(*) FROM articles WHERE site = ?", [run["site"]]).fetchone()[0]
-            print(f"{run['site']:<15}{run['requests'] or 0:>9}{run['pages'] or 0:>7}{run['new'] or 0:>6}"
-                  f"{run['updated'] or 0:>9}{run['unchanged'] or 0:>11}{run['failed'] or 0:>8}{run['skipped'] or 0:>9}"
-                  f"  {stored:>12}")
+            print(f"{run['site']:<16}" + "".join(f"{run[c] or 0:>{_WIDTHS[c]}}" for c in counts) + f"  {stored:>12}"
+                  + (f"  {run['archive_file']}" if files else ""))
         failures = list(archive.db.query(
             "SELECT f.site, f.stage, f.reason, f.url FROM failures f JOIN crawl_runs r ON r.id = f.run_id "
             "WHERE r.invocation = ? ORDER BY f.site, f.url", [invocation]))
         if failures:
             print(f"\nfailures of this run ({len(failures)}):")
             for f in failures:
-                print(f"  {f['site']:<15}{f['stage']:<13}{f['url']}\n  {'':<28}{f['reason']}")
+                print(f"  {f['site']:<16}{f['stage']:<13}{f['url']}\n  {'':<29}{f['reason']}")
         total = archive.db.execute("SELECT count(*) FROM articles").fetchone()[0]
     print(f"\n{plural(total, 'article')} in {db}. Browse them: {_self_command()} serve --db {db}")
 

@@ -17,14 +17,17 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from archive.status import paper_status
+    from archive.status import imports, paper_status
     from archive.store import Archive, ArchiveError
 
     try:
         with Archive(args.db, readonly=True) as archive:
             papers = paper_status(archive, max_age_hours=args.max_age)
+            imported = imports(archive)
     except ArchiveError as exc:
         raise UserError(str(exc), 1) from None
+    if imported:
+        print_imports(imported)
     if not papers:
         raise UserError("no crawl has run on this archive yet", 1)
     header = (f"{'paper':<15}{'last finished run (UTC)':<26}{'new 1d':>7}{'7d':>5}{'30d':>6}{'fetch fail':>11}"
@@ -37,3 +40,13 @@ def run(args: argparse.Namespace) -> int:
     for p in bad:
         print(f"vnnews: {p.site} is {p.state}", file=sys.stderr)
     return 1 if bad else 0
+
+
+def print_imports(runs: list[dict]) -> None:
+    """The latest imports and Wayback back-fills (they do not count in a paper's health)."""
+    header = f"{'paper':<15}{'source':<9}{'finished (UTC)':<22}{'pages':>7}{'new':>6}{'updated':>8}{'failed':>7}  file"
+    print("latest imports and back-fills\n" + header + "\n" + "-" * len(header))
+    for r in runs:
+        print(f"{r['site']:<15}{r['source']:<9}{(r['finished_at'] or r['status'])[:19]:<22}{r['pages'] or 0:>7}"
+              f"{r['new'] or 0:>6}{r['updated'] or 0:>8}{r['failed'] or 0:>7}  {r['archive_file'] or ''}")
+    print()

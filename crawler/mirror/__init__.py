@@ -50,6 +50,19 @@ def real_url(local: str) -> str:
     return urlunsplit(("https", host, "/" + path, parts.query, ""))
 
 
+def page_url(root: Path, path: Path) -> str:
+    """.../pages/baoquangtri.vn/chinh-tri/index@page=2.html -> https://baoquangtri.vn/chinh-tri/?page=2
+    (the inverse of the mirror server's file resolution; ``root`` holds the ``<domain>/`` folders)"""
+    domain, *dirs, name = path.relative_to(root).parts
+    stem, at, query = name.partition("@")
+    if at:
+        query = query.removesuffix(".html")
+        name = "" if stem == "index" else stem
+    elif name == "index.html":
+        name = ""
+    return f"https://{domain}/" + "/".join([*dirs, name]) + (f"?{query}" if query else "")
+
+
 def sample_page(path: str) -> Path:
     """The file of a sample page by its domain and path: ``sample_page("baoquangninh.vn/chinh-tri.html")``."""
     domain = path.split("/", 1)[0]

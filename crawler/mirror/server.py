@@ -31,6 +31,8 @@ from urllib.parse import urlsplit
 from crawler.lifetime import die_with_parent
 from crawler.mirror import domain_folders
 
+WAYBACK_HOST = "web.archive.org"
+
 HANG_SECONDS = 30.0
 NOT_FOUND = b"<!DOCTYPE html><html lang='vi'><head><title>404</title></head><body><h1>404 - Trang kh\xc3\xb4ng t\xe1\xbb\x93n t\xe1\xba\xa1i</h1></body></html>"
 
@@ -63,6 +65,7 @@ class MirrorHandler(BaseHTTPRequestHandler):
     delay: float = 0.0
     requests: list[tuple[str, dict[str, str]]] = []  # (path, headers) of every request, for tests
     times: list[float] = []  # when each of them came (time.monotonic()), in the same order
+    wayback = None  # a crawler.mirror.wayback.FakeWayback answering for web.archive.org, when there is one
 
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib signature
         pass  # the crawl logs what it fetched
@@ -74,6 +77,9 @@ class MirrorHandler(BaseHTTPRequestHandler):
         domain, _, rest = parts.path.lstrip("/").partition("/")
         if not domain:
             return self._send(200, "text/html; charset=utf-8", self._index())
+        if domain == WAYBACK_HOST and self.wayback is not None:
+            status, ctype, body, headers = self.wayback.answer("/" + rest, parts.query)
+            return self._send(status, ctype, body, headers)
         root = self.folders.get(domain)
         if root is None:
             return self._send(404, "text/html; charset=utf-8", NOT_FOUND)
@@ -93,7 +99,7 @@ class MirrorHandler(BaseHTTPRequestHandler):
         file = resolve(root, domain, "/" + rest, parts.query)
         if file is None:
             return self._send(status or 404, "text/html; charset=utf-8", NOT_FOUND)
-        ctype = rules.get("content_type", {}).get(key) or _content_type(file)
+        ctype = rules.get("content_type", {}).get(key) or content_type(file)
         body = file.read_bytes()
         validators = {"ETag": f'"{hashlib.sha1(body).hexdigest()[:16]}"',
                       "Last-Modified": formatdate(file.stat().st_mtime, usegmt=True)}
@@ -119,7 +125,7 @@ class MirrorHandler(BaseHTTPRequestHandler):
         return f"<!DOCTYPE html><html><body><h1>vnnews offline mirror</h1><ul>{links}</ul></body></html>".encode()
 
 
-def _content_type(file: Path) -> str:
+def content_type(file: Path) -> str:
     if file.suffix in (".html", ".htm", ""):
         head = file.read_bytes()[:64].lstrip()
         return "application/rss+xml; charset=utf-8" if head.startswith(b"<?xml") else "text/html; charset=utf-8"
@@ -134,12 +140,12 @@ class MirrorServer:
     """The mirror on 127.0.0.1 in a background thread: ``with MirrorServer() as m: m.url``. By default it serves
     every paper's sample pages; ``root`` serves a folder of ``<domain>/`` folders instead (a copy a test changes)."""
 
-    def __init__(self, port: int = 0, *, root: Path | None = None, delay: float = 0.0):
+    def __init__(self, port: int = 0, *, root: Path | None = None, delay: float = 0.0, wayback: object = None):
         self.requests: list[tuple[str, dict[str, str]]] = []
         self.times: list[float] = []
         folders = {d.name: root for d in root.iterdir() if d.is_dir()} if root else domain_folders()
         handler = type("Handler", (MirrorHandler,), {"folders": folders, "delay": delay, "requests": self.requests,
-                                                 "times": self.times})
+                                                 "times": self.times, "wayback": wayback})
         self.httpd = ThreadingHTTPServer(("127.0.0.1", port), handler)
         self.httpd.daemon_threads = True
         self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}"

@@ -45,6 +45,7 @@ class NewsSpider(scrapy.Spider):
 
     name = "news"
     site_name: str | None = None
+    source = "crawl"  # what its runs and pages say they came from
 
     def __init__(self, site: str | Site | None = None, max_pages: str | int | None = None, since: str | None = None,
                  until: str | None = None, backfill: str | bool = False, recheck_days: str | float | None = None,
@@ -118,9 +119,16 @@ class NewsSpider(scrapy.Spider):
                 continue
             self.count("article_requests")
             self._asked.add(url)
-            requests.append(scrapy.Request(url, callback=self.parse_article, errback=self.failed, headers=headers,
-                                           meta=meta))
+            requests.append(self.article_request(url, headers, meta))
         return requests
+
+    def article_request(self, url: str, headers: dict[str, str], meta: dict[str, Any]) -> scrapy.Request:
+        """The request that fetches an article URL (the Wayback back-fill fetches a capture of it instead)."""
+        return scrapy.Request(url, callback=self.parse_article, errback=self.failed, headers=headers, meta=meta)
+
+    def follows(self, url: str) -> bool:
+        """May a redirect lead there (crawler.middlewares)?"""
+        return self.site.follows(url)
 
     def parse_feed(self, response: Response) -> Iterator[scrapy.Request]:
         """RSS <item><link> and Atom <entry><link href>."""
@@ -207,16 +215,19 @@ class NewsSpider(scrapy.Spider):
                           reason=f"not an HTML page ({ctype or 'no Content-Type'})", status=response.status)
             yield from self._settle(key, first_url, None)
             return
+        yield self.fetched_page(response, (key, first_url) if key else None)
+
+    def fetched_page(self, response: Response, listing_key: tuple[str, str] | None) -> FetchedPage:
         redirects = response.request.meta.get("redirect_urls") or []
-        yield FetchedPage(
+        return FetchedPage(
             url=response.url,
             site=self.site.name,
             status=response.status,
-            headers={k.decode("latin-1").lower(): b", ".join(v).decode("latin-1") for k, v in response.headers.items()},
+            headers=header_dict(response),
             body=response.body,
             fetched_at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
             requested_url=redirects[0] if redirects else None,
-            listing_key=(key, first_url) if key else None,
+            listing_key=listing_key,
         )
 
     def failed(self, failure: TwistedFailure) -> Iterator[Failure | scrapy.Request]:
@@ -238,5 +249,9 @@ class NewsSpider(scrapy.Spider):
 
 
 def _first_url(request: scrapy.Request) -> str:
-    """The URL as the spider asked for it, before any redirect."""
-    return (request.meta.get("redirect_urls") or [request.url])[0]
+    """The URL as the spider asked for it, before any redirect (for a capture: the URL captured)."""
+    return request.meta.get("original_url") or (request.meta.get("redirect_urls") or [request.url])[0]
+
+
+def header_dict(response: Response) -> dict[str, str]:
+    return {k.decode("latin-1").lower(): b", ".join(v).decode("latin-1") for k, v in response.headers.items()}
