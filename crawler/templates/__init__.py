@@ -21,7 +21,7 @@ FAMILIES: dict[str, Family] = {f.name: f for f in (*(m.FAMILY for m in (
     GENERIC)}
 _BY_NAME = {alias: f for f in FAMILIES.values() for alias in (f.name, *f.aliases)}
 # most specific markup first, for pages of papers the registry does not know
-_DETECTION_ORDER = ("post", "a-id", "vhv", "dnn", "slug-id", "yyyymm")
+_DETECTION_ORDER = ("onecms", "post", "a-id", "vhv", "dnn", "slug-id", "media-upload", "yyyymm")
 
 
 def family(name: str) -> Family:

@@ -181,7 +181,8 @@ class SelectorTemplate(Template):
         return next(iter(self.page.first(self.lead_css)), None)
 
     def printed_date(self) -> str | None:
-        return self.page.first_text(self.date_css)
+        # a version that knows no date selector (its markup is only partly known) reads the date the generic way
+        return self.page.first_text(self.date_css) if self.date_css else super().printed_date()
 
     def body_element(self) -> etree._Element | None:
         return next(iter(self.page.first(self.body_css)), None)

@@ -3,10 +3,10 @@ images under img.<host>/Medias/, listing links a.font-tin-doc. Only the sapo's s
 crawler config); title, date and body are read as on the generic path."""
 
 from crawler.templates.base import Family
-from crawler.templates.partial import Partial
+from crawler.templates.base import SelectorTemplate
 
 
-class V1(Partial):
+class V1(SelectorTemplate):
     family, version = "bbg", "v1"
     markers = ("div.news_detail_sapo",)
     lead_css = ("div.news_detail_sapo",)

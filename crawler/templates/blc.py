@@ -1,14 +1,13 @@
 """Báo Lai Châu's CMS (baolaichau.vn, /<category>/<slug>-<id>.html): blc-post__* blocks. Only the body container is
 known ([CLN]); title, lead and date are read the generic way."""
 
-from crawler.templates.base import Family, SelectorTemplate, Template
+from crawler.templates.base import Family, SelectorTemplate
 
 
 class V1(SelectorTemplate):
     family, version = "blc", "v1"
     markers = ("#post-content .post-detail .post-info .body",)
     body_css = ("#post-content .post-detail .post-info .body",)
-    printed_date = Template.printed_date  # its markup is not known: the first date-like element
 
 
 FAMILY = Family("blc", (V1,), description="/<category>/<slug>-<6 digits>.html, listing links a.blc-post__link")

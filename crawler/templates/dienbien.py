@@ -3,10 +3,10 @@ rendered in the browser from the API, so their HTML links no article; article pa
 come with their text in div.editor-content. Only that selector is known; the rest is read as on the generic path."""
 
 from crawler.templates.base import Family
-from crawler.templates.partial import Partial
+from crawler.templates.base import SelectorTemplate
 
 
-class V1(Partial):
+class V1(SelectorTemplate):
     family, version = "dienbien", "v1"
     markers = ("div.editor-content",)
     body_css = ("div.editor-content",)

@@ -1,14 +1,13 @@
 """Báo Hậu Giang's CMS (baohaugiang.com.vn, /<category>/<slug>-<id>.html, sections /<slug>-<id>.html): the text in
 div.news-details-content div.contentView ([CLN]); title, lead and date are read the generic way."""
 
-from crawler.templates.base import Family, SelectorTemplate, Template
+from crawler.templates.base import Family, SelectorTemplate
 
 
 class V1(SelectorTemplate):
     family, version = "news-details", "v1"
     markers = ("div.news-details-content div.contentView",)
     body_css = ("div.news-details-content div.contentView",)
-    printed_date = Template.printed_date  # its markup is not known: the first date-like element
 
 
 FAMILY = Family("news-details", (V1,), description="/<category>/<slug>-<id>.html, sections /<slug>-<id>.html")

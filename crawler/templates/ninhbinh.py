@@ -3,10 +3,10 @@ under img.<host>/DATA/ARTICLES/. Title and body are known (a crawler config); th
 path."""
 
 from crawler.templates.base import Family
-from crawler.templates.partial import Partial
+from crawler.templates.base import SelectorTemplate
 
 
-class V1(Partial):
+class V1(SelectorTemplate):
     family, version = "ninhbinh", "v1"
     markers = ("h1.header-title", "#content_detail")
     title_css = ("h1.header-title",)
