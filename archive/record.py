@@ -142,8 +142,8 @@ class Failure:
     url: str = describe("The URL as the crawl asked for it")
     site: str = describe("The paper")
     stage: str = describe(
-        "Where it failed: fetch, http, content-type, redirect (off the paper's domains), extract, robots; "
-        "warc (a record of an imported file that cannot be read)")
+        "Where it failed: fetch, http, content-type, redirect (off the paper's domains, or a loop), size (past the "
+        "download limit), extract, robots; warc (a record of an imported file that cannot be read)")
     reason: str = describe("Why, in a few words")
     status: int | None = describe("HTTP status, when there was a response", None)
 

@@ -65,7 +65,7 @@ def paper_status(archive: Archive, *, max_age_hours: float = 48, now: datetime |
             f"coalesce(sum(no_date), 0) FROM crawl_runs WHERE site = ? AND started_at >= ? AND {CRAWLS}", week)
         fetch_failures = one(
             f"SELECT count(*) FROM failures WHERE site = ? AND at >= ? AND {CRAWL_FAILURES} "
-            "AND (stage IN ('fetch', 'redirect') OR (stage = 'http' AND status >= 500))", week)[0]
+            "AND (stage IN ('fetch', 'redirect', 'size') OR (stage = 'http' AND status >= 500))", week)[0]
         no_article = one(f"SELECT count(*) FROM failures WHERE site = ? AND at >= ? AND stage = 'extract' "
                          f"AND {CRAWL_FAILURES}", week)[0]
         status = PaperStatus(site, last_success, last_status[0] if last_status else None, *new, attempted, fetch_failures,

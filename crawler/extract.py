@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime
 from html import unescape
-from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
+from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
 
@@ -27,6 +27,7 @@ from crawler.dates import PublishedTime, parse_date, published_time
 from crawler.sites import Site, site_for_url
 from crawler.templates import NoArticle, Page, Template, choose
 from crawler.templates.page import parse_html, set_apart
+from crawler.urls import is_share_link, normalize_url
 from crawler.textnorm import fold, normalize_line, normalize_text, split_lead_prefix
 
 __all__ = ["EXTRACTOR_VERSION", "NoArticle", "extract", "parse_html", "published_at_of", "content_hash"]
@@ -52,13 +53,6 @@ _AUTHOR_LABEL = re.compile(r"^tác giả(?: bài viết)?\s*:", re.I)
 _SOURCE_LABEL = re.compile(r"^(?:nguồn|theo)(?:\s*:\s*|\s+)", re.I)
 _STAR_BYLINE = re.compile(r"^\*\s*(?P<name>[^,]+)")
 _GENERIC_SUFFIX = re.compile(r"\s+[-|–—]\s+(?:báo|tạp chí|cổng)\s.*$", re.I)
-# og:url or a canonical that is a share link: a social network or shortener, a share dialog, campaign parameters
-_SHARE_HOSTS = ("facebook.com", "fb.com", "fb.me", "zalo.me", "twitter.com", "x.com", "t.co", "bit.ly", "goo.gl",
-                "tinyurl.com", "linkedin.com", "pinterest.com", "t.me", "telegram.me")
-_SHARE_PATH = re.compile(r"sharer|/share(?:\.php)?(?:/|$)|/intent/", re.I)
-_TRACKING = re.compile(r"^(?:utm_\w+|fbclid|gclid|zarsrc|share|ref|src|from)$", re.I)
-
-
 def extract(html: bytes | str, url: str, site: Site | None = None, *, content_type: str | None = None,
             fetched_at: datetime | None = None, requested_url: str | None = None) -> Article:
     """Extract the article of one page. The paper is the one whose domain serves ``url`` (else ``site``).
@@ -109,10 +103,10 @@ class _Extraction:
         """The first URL the page gives for itself that is no share link and on the paper's domains; else the URL
         it was fetched under, tracking parameters removed."""
         for href in self.template.canonical_urls():
-            absolute = urljoin(self.url, unescape(href)).split("#")[0]
+            absolute = urljoin(self.url, unescape(href))  # judged as given: a tagged og:url is a share link
             if not is_share_link(absolute) and (self.site is None or self.site.owns(absolute)):
-                return absolute
-        return without_tracking(self.url.split("#")[0])
+                return normalize_url(absolute)
+        return normalize_url(self.url)
 
     def lead(self) -> tuple[str | None, str | None]:
         """(prefix, lead). A "* NAME, title …" byline printed at the start of the lead moves to the author."""
@@ -324,25 +318,6 @@ def _without_lead_copy(paragraphs: list[str], lead: str) -> list[str]:
     if paragraphs and name_key(split_lead_prefix(paragraphs[0][:100])[1][:60]) == name_key(lead[:60]):
         return paragraphs[1:]
     return paragraphs
-
-
-def is_share_link(url: str) -> bool:
-    """A URL no article lives at: a share dialog, a social network or shortener, a home page, campaign parameters."""
-    parts = urlsplit(url)
-    host = parts.netloc.rpartition("@")[2].partition(":")[0].lower().removeprefix("www.")
-    return (parts.scheme not in ("http", "https") or parts.path in ("", "/")
-            or any(host == h or host.endswith("." + h) for h in _SHARE_HOSTS) or bool(_SHARE_PATH.search(parts.path))
-            or bool(parts.query) and any(_TRACKING.match(key) for key, _ in parse_qsl(parts.query, keep_blank_values=True)))
-
-
-def without_tracking(url: str) -> str:
-    """The URL without campaign and click-tracking parameters (utm_*, fbclid, zarsrc …)."""
-    parts = urlsplit(url)
-    if not parts.query:
-        return url
-    query = parse_qsl(parts.query, keep_blank_values=True)
-    kept = [(key, value) for key, value in query if not _TRACKING.match(key)]
-    return url if len(kept) == len(query) else urlunsplit(parts._replace(query=urlencode(kept)))
 
 
 def _is_image_block(el: etree._Element) -> bool:

@@ -62,7 +62,7 @@ def process_page(item: FetchedPage) -> Extracted:
     if article is not None:
         article.captured_at = item.captured_at
     indexed = index_text(article.title, article.lead, article.body) if article else None
-    return Extracted(page, article, error, item.listing_key, indexed)
+    return Extracted(page, article, error, item.listing_key, indexed, item.requested_url)
 
 
 def process_pages(items: list[FetchedPage]) -> list[Extracted]:

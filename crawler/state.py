@@ -21,7 +21,7 @@ Record = Extracted | Failure
 
 def retry_wait(stage: str, status: int | None, attempts: int) -> timedelta:
     """How long a URL that failed waits before the crawl asks for it again."""
-    if stage in ("extract", "content-type") or status in (404, 410):
+    if stage in ("extract", "content-type", "size") or status in (404, 410):
         return timedelta(days=30)  # the page is gone or is no article: look again in a month
     if stage == "robots":
         return timedelta(days=7)  # robots.txt rules change, but seldom
@@ -118,9 +118,11 @@ class ArchiveState(ListingPages):
                     outcomes.append(self.archive.save_article(record.article, run_id, cause=record.page.source,
                                                               indexed=record.indexed))
                 else:
+                    # filed under the URL the crawl asks for (a listing's link), or it would be asked for every run
                     page = record.page
-                    self.archive.save_failure(Failure(url=page.url, site=page.site, stage="extract",
-                                                      reason=record.error or "no article", status=page.status), run_id)
+                    self.archive.save_failure(Failure(url=record.requested_url or page.url, site=page.site,
+                                                      stage="extract", reason=record.error or "no article",
+                                                      status=page.status), run_id)
                     outcomes.append("failed")
         return outcomes
 

@@ -401,3 +401,94 @@ def test_18_writing_commands_say_which_archive(tmp_path: Path) -> None:
     result = subprocess.run([*VNNEWS, "crawl", "--offline", "--site", "baoquangtri", "--db", "a.db"], cwd=tmp_path,
                             capture_output=True, text=True, timeout=120, env={**os.environ, "PYTHONPATH": str(ROOT)})
     assert f"vnnews: archive {tmp_path / 'a.db'}" in result.stderr
+
+
+# 4, 5, 8, 10: what a hostile or broken site does (tests/hostile.py serves it on 127.0.0.1, crawled directly)
+
+def rows(db: Path, sql: str) -> list[tuple]:
+    with sqlite3.connect(db) as conn:
+        return conn.execute(sql).fetchall()
+
+
+def test_4_tracking_parameters_and_fragments_make_one_article(tmp_path: Path) -> None:
+    from tests.hostile import HostileSite, article, crawl_directly, listing
+
+    plain = "/dang-bo-xa-hop-chi-bo-100001.html"
+    canonical = "/dang-bo-phuong-ket-nap-dang-vien-100002.html"
+    tags = ["?utm_source=facebook&utm_medium=social", "?fbclid=IwAR0abc", "?gidzl=xyz123", "#binh-luan", ""]
+    routes = {"/chinh-tri": (200, {}, listing(*(p + t for p in (plain, canonical) for t in tags))),
+              "/robots.txt": (200, {"Content-Type": "text/plain"}, b"User-agent: *\nDisallow:\n")}
+    with HostileSite(routes) as site:
+        for tag in tags:
+            routes[plain + tag.split("#")[0]] = (200, {}, article("Đảng bộ xã họp chi bộ"))
+            routes[canonical + tag.split("#")[0]] = (200, {}, article(
+                "Đảng bộ phường kết nạp đảng viên", f"<link rel='canonical' href='{site.url}{canonical}'>"))
+        db = crawl_directly(tmp_path, site)
+    assert sorted(rows(db, "SELECT url FROM articles")) == [(f"{site.url}{canonical}",), (f"{site.url}{plain}",)]
+    assert sorted(rows(db, "SELECT url FROM pages")) == [(f"{site.url}{canonical}",), (f"{site.url}{plain}",)]
+    assert sorted(set(site.asked) - {"/robots.txt", "/chinh-tri"}) == [canonical, plain]
+
+
+def test_5_every_url_given_up_on_has_a_failure_row_with_its_true_stage(tmp_path: Path) -> None:
+    from tests.hostile import HostileSite, article, crawl_directly, gzipped, listing
+
+    cases = {  # path -> (stage, reason starts with)
+        "/chuyen-trang-khac-200001.html": ("redirect", "redirected off the paper's domains, to https://evil.example"),
+        "/vong-lap-200002.html": ("redirect", "redirect loop back to"),
+        # "\\evil.example/x": Scrapy reads a path of this host (browsers would leave it), which answers 404
+        "/gach-cheo-200003.html": ("http", "HTTP 404"),
+        "/chuoi-dai-200006.html": ("redirect", "too many redirects"),
+        "/bom-nen-200004.html": ("size", "larger than the download limit"),
+        "/qua-lon-200005.html": ("size", "larger than the download limit"),
+    }
+    routes = {
+        "/robots.txt": (200, {"Content-Type": "text/plain"}, b"User-agent: *\nDisallow:\n"),
+        "/chinh-tri": (200, {}, listing(*cases)),
+        "/chuyen-trang-khac-200001.html": (200, {}, article("x", "<meta http-equiv='refresh' "
+                                                                  "content='0; url=https://evil.example/x'>")),
+        "/vong-lap-200002.html": (301, {"Location": "/vong-lap-b-200009.html"}, b""),
+        "/vong-lap-b-200009.html": (301, {"Location": "/vong-lap-200002.html"}, b""),
+        **{f"/chuoi-dai-2000{n + 6:02d}.html": (302, {"Location": f"/chuoi-dai-2000{n + 7:02d}.html"}, b"")
+           for n in range(12)},
+        "/gach-cheo-200003.html": (302, {"Location": "\\\\evil.example/x"}, b""),
+        "/bom-nen-200004.html": (200, *gzipped(b"<html><body>" + b"0" * 5_000_000 + b"</body></html>")),
+        "/qua-lon-200005.html": (200, {}, b"<html><body>" + b"x" * 300_000 + b"</body></html>"),
+    }
+    with HostileSite(routes) as site:
+        db = crawl_directly(tmp_path, site)
+    found = {url.removeprefix(site.url): (stage, reason) for url, stage, reason in rows(
+        db, "SELECT url, stage, reason FROM failures")}
+    for path, (stage, reason) in cases.items():
+        assert path in found, (path, found)
+        assert found[path][0] == stage and found[path][1].startswith(reason), (path, found[path])
+    assert not [stage for stage, _ in found.values() if stage == "robots"]
+
+
+def test_8_a_javascript_canonical_never_becomes_the_url(tmp_path: Path) -> None:
+    from tests.hostile import HostileSite, article, crawl_directly, listing
+
+    path = "/bai-co-canonical-doc-300001.html"
+    routes = {"/robots.txt": (200, {"Content-Type": "text/plain"}, b"User-agent: *\nDisallow:\n")}
+    with HostileSite(routes) as site:
+        host = site.url.removeprefix("http://")
+        routes["/chinh-tri"] = (200, {}, listing(path, f"javascript://{host}/%0aalert(1)-300002.html"))
+        routes[path] = (200, {}, article("Bài có canonical độc", f"<link rel='canonical' "
+                                                                 f"href='javascript://{host}/%0aalert(1)'>"))
+        db = crawl_directly(tmp_path, site)
+    assert rows(db, "SELECT url FROM articles") == [(f"{site.url}{path}",)]
+    assert all(url.startswith("http") for (url,) in rows(db, "SELECT url FROM article_urls"))
+
+
+def test_10_a_redirect_to_another_port_of_the_same_host_is_refused(tmp_path: Path) -> None:
+    from tests.hostile import HostileSite, article, crawl_directly, listing
+
+    internal = {"/noi-bo-400002.html": (200, {}, article("Trang nội bộ"))}
+    with HostileSite(internal) as other:
+        routes = {"/robots.txt": (200, {"Content-Type": "text/plain"}, b"User-agent: *\nDisallow:\n"),
+                  "/chinh-tri": (200, {}, listing("/bai-400001.html")),
+                  "/bai-400001.html": (302, {"Location": f"{other.url}/noi-bo-400002.html"}, b"")}
+        with HostileSite(routes) as site:
+            db = crawl_directly(tmp_path, site)
+    assert other.asked == []
+    assert rows(db, "SELECT stage FROM failures") == [("redirect",)]
+    assert rows(db, "SELECT count(*) FROM pages") == [(0,)]

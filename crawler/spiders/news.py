@@ -29,9 +29,10 @@ from twisted.python.failure import Failure as TwistedFailure
 
 from archive.record import Failure
 from crawler.items import Extracted, FetchedPage
-from crawler.middlewares import OffDomainRedirect
+from crawler.middlewares import OffDomainRedirect, RedirectLoop
 from crawler.sites import SITES, Listing, Site, get_site
 from crawler.state import CrawlState, state_of
+from crawler.urls import is_web_url, normalize_url
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 BACKFILL_MAX_PAGES = 1000
@@ -102,7 +103,8 @@ class NewsSpider(scrapy.Spider):
                               cb_kwargs={"listing_url": listing.url, "page": page})
 
     def _article_requests(self, urls: Iterable[str], listing_key: str | None = None) -> list[scrapy.Request]:
-        candidates = [u for u in dict.fromkeys(urls) if u not in self._asked and self.site.era_for(u)]
+        candidates = [u for u in dict.fromkeys(map(normalize_url, urls))
+                      if u not in self._asked and is_web_url(u) and self.site.era_for(u)]
         known = self.state.known([u for u in candidates if u not in self.recheck])
         waiting = self.state.backing_off([u for u in candidates if u not in self.recheck and u not in known])
         requests = []
@@ -142,8 +144,8 @@ class NewsSpider(scrapy.Spider):
         """Article links of one listing page, then the next page when this one warrants it."""
         self.count("listing_pages")
         listing = self._listing(listing_url)
-        urls = [response.urljoin(href) for href in response.css("a::attr(href)").getall()]
-        articles = [u for u in dict.fromkeys(urls) if self.site.era_for(u)]
+        urls = [normalize_url(response.urljoin(href)) for href in response.css("a::attr(href)").getall()]
+        articles = [u for u in dict.fromkeys(urls) if is_web_url(u) and self.site.era_for(u)]
         key = f"{listing_url} {page}"
         dated = self.oldest is not None and self._links_to_next(listing, page, urls)
         requests = self._article_requests(articles, key if dated else None)
@@ -226,26 +228,38 @@ class NewsSpider(scrapy.Spider):
             headers=header_dict(response),
             body=response.body,
             fetched_at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
-            requested_url=redirects[0] if redirects else None,
+            requested_url=normalize_url(redirects[0]) if redirects else None,
             listing_key=listing_key,
         )
 
     def failed(self, failure: TwistedFailure) -> Iterator[Failure | scrapy.Request]:
         request = failure.request
         first_url = _first_url(request)
-        site = self.site.name
-        if failure.check(OffDomainRedirect):
-            yield Failure(url=first_url, site=site, stage="redirect", reason=str(failure.value))
-        elif failure.check(IgnoreRequest) and not failure.check(HttpError):
-            # robots.txt: our choice, not the site's failure; recorded so it is not asked again for a while
-            yield Failure(url=first_url, site=site, stage="robots", reason=f"not fetched: {failure.value}")
-        elif failure.check(HttpError):
-            status = failure.value.response.status
-            yield Failure(url=first_url, site=site, stage="http", reason=f"HTTP {status}", status=status)
-        else:
-            reason = f"{type(failure.value).__name__}: {failure.getErrorMessage()}"
-            yield Failure(url=first_url, site=site, stage="fetch", reason=reason)
+        stage, reason, status = failure_stage(failure)
+        yield Failure(url=first_url, site=self.site.name, stage=stage, reason=reason, status=status)
         yield from self._settle(request.meta.get("listing_key"), first_url, None)
+
+
+def failure_stage(failure: TwistedFailure) -> tuple[str, str, int | None]:
+    """(stage, reason, status) of a request that failed: robots for robots.txt only (our choice, backed off for a
+    week), redirect for a redirect off the paper or a loop, size for a body past DOWNLOAD_MAXSIZE, http for an error
+    status, fetch for the rest (timeouts, refused connections, DNS)."""
+    if failure.check(OffDomainRedirect, RedirectLoop):
+        return "redirect", str(failure.value), None
+    if failure.check(HttpError):
+        status = failure.value.response.status
+        return "http", f"HTTP {status}", status
+    message = str(failure.value)
+    if failure.check(IgnoreRequest):
+        if "robots.txt" in message:
+            return "robots", f"not fetched: {message}", None
+        if "max redirections" in message:
+            return "redirect", "too many redirects (a redirect loop?)", None
+        if "offsite" in message:
+            return "redirect", f"redirected off the paper's domains ({message})", None
+    if "DOWNLOAD_MAXSIZE" in message or "max size" in message:
+        return "size", f"larger than the download limit: {message}", None
+    return "fetch", f"{type(failure.value).__name__}: {failure.getErrorMessage()}", None
 
 
 def _first_url(request: scrapy.Request) -> str:
