@@ -20,8 +20,9 @@ import sqlite_utils
 
 from archive.record import Article, Failure, Page, SiteRow, province_before, utcnow
 from archive.schema import PROVENANCE, SCHEMA_VERSION, VERSIONED, as_row, create_schema, schema_version
-from archive.search import index_text
+from archive.search import INDEX_SQL, index_row
 from archive.search import search as fts_search
+from archive.sqlfunctions import register as register_sql_functions
 
 BUSY_TIMEOUT_MS = 60_000
 VN_TZ = timezone(timedelta(hours=7))
@@ -46,6 +47,7 @@ class Archive:
         else:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             conn = sqlite3.connect(str(self.path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+        register_sql_functions(conn)  # the search SQL calls them
         self.db = sqlite_utils.Database(conn)
         try:
             self.db.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
@@ -143,8 +145,7 @@ class Archive:
 
     def _index(self, pk: int, article: Article) -> None:
         self.db.execute("DELETE FROM articles_fts WHERE rowid = ?", [pk])
-        self.db.execute("INSERT INTO articles_fts (rowid, text) VALUES (?, ?)",
-                        [pk, index_text(article.title, article.lead, article.body)])
+        self.db.execute(INDEX_SQL, index_row(pk, article.title, article.lead, article.body))
         self._remember_urls(pk, [article.url, *article.former_urls])
 
     def _remember_urls(self, pk: int, urls: Iterable[str]) -> None:
@@ -173,7 +174,7 @@ class Archive:
     # -- reading ---------------------------------------------------------------------------------------
 
     def search(self, query: str, limit: int = 20) -> list[dict[str, Any]]:
-        """Full-text search that ignores diacritics and tone placement (archive.search)."""
+        """Full-text search that matches every spelling and ranks the typed one first (archive.search)."""
         return fts_search(self.db.conn, query, limit)
 
     def iter_pages(self, sites: list[str] | None = None) -> Iterator[dict[str, Any]]:

@@ -16,11 +16,13 @@ import subprocess
 import sys
 import time
 import urllib.request
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from archive.record import Article
 from archive.schema import as_row
-from archive.search import index_text
+from archive.record import Failure
+from archive.search import INDEX_SQL, index_row
 from archive.store import Archive
 from bench.crawl import measure
 from bench.timing import table
@@ -48,10 +50,11 @@ def build(path: Path, count: int) -> None:
     rng = random.Random(7)
     path.parent.mkdir(parents=True, exist_ok=True)
     archive = Archive(path)
+    archive.sync_sites(site.row() for site in sites)
     db = archive.db.conn
     started = time.perf_counter()
     for first in range(0, count, 20_000):
-        rows, fts = [], []
+        rows, fts, failures = [], [], []
         for n in range(first, min(first + 20_000, count)):
             site = sites[n % len(sites)]
             title = " ".join(rng.choice(sentences).split()[:rng.randint(7, 13)])
@@ -66,15 +69,26 @@ def build(path: Path, count: int) -> None:
                               extractor_version="bench")
             rows.append({"id": n + 1, **as_row(article), "first_seen": published, "last_seen": published,
                          "version": 1})
-            fts.append((n + 1, index_text(title, lead, body)))
+            fts.append(index_row(n + 1, title, lead, body))
+            if n % 50 == 0:  # a failed URL per 50 articles, in the last half year: the coverage page's weeks
+                failures.append(_failure(rng, site, n))
         with db:
-            db.executemany(f"INSERT INTO articles ({', '.join(rows[0])}) VALUES ({', '.join('?' * len(rows[0]))})",
-                           [tuple(r.values()) for r in rows])
-            db.executemany("INSERT INTO articles_fts (rowid, text) VALUES (?, ?)", fts)
+            for table, batch in (("articles", rows), ("failures", failures)):
+                db.executemany(f"INSERT INTO {table} ({', '.join(batch[0])}) VALUES ({', '.join('?' * len(batch[0]))})",
+                               [tuple(r.values()) for r in batch])
+            db.executemany(INDEX_SQL, fts)
         print(f"  built {min(first + 20_000, count):,} articles ({time.perf_counter() - started:.0f} s)", flush=True)
     archive.db.execute("ANALYZE")
     archive.db.execute("INSERT INTO articles_fts (articles_fts) VALUES ('optimize')")
     archive.close()
+
+
+def _failure(rng: random.Random, site, n: int) -> dict:
+    stage, reason, status = rng.choice([("http", "HTTP 404", 404), ("http", "HTTP 500", 500),
+                                        ("fetch", "TimeoutError", None), ("extract", "no article text", 200)])
+    at = datetime.now(timezone.utc) - timedelta(seconds=rng.randint(0, 182 * 86400))
+    return {**as_row(Failure(url=f"https://{site.domains[0]}/loi-{n:07d}.html", site=site.name, stage=stage,
+                             reason=reason, status=status)), "at": at.isoformat(timespec="seconds")}
 
 
 def _latencies(function, repeat: int) -> list[float]:
