@@ -19,6 +19,22 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--port", type=int, default=8001)
 
 
+def _bring_up_to_date(db: Path) -> None:
+    """An archive written by an older vnnews is migrated before datasette reads it (the pages use what the
+    migrations add: the exact-spelling index, the coverage table)."""
+    from archive.schema import SCHEMA_VERSION, schema_version
+    from archive.store import Archive, ArchiveError
+
+    try:
+        with Archive(db, readonly=True) as archive:
+            version = schema_version(archive.db)
+        if version < SCHEMA_VERSION:
+            print(f"vnnews: bringing {db} from schema {version} to {SCHEMA_VERSION} (once)…", file=sys.stderr)
+            Archive(db).close()
+    except ArchiveError as exc:
+        raise UserError(str(exc), 1) from None
+
+
 def run(args: argparse.Namespace) -> int:
     import archive
     from archive.metadata import datasette_metadata
@@ -26,10 +42,12 @@ def run(args: argparse.Namespace) -> int:
     db = Path(args.db)
     if not db.exists():
         raise UserError(f"no archive at {db}; run `vnnews crawl` (or `make demo`) first", 1)
+    _bring_up_to_date(db)
     with tempfile.TemporaryDirectory() as tmp:
         metadata = Path(tmp) / "metadata.json"
         metadata.write_text(json.dumps(datasette_metadata(db.stem), ensure_ascii=False), "utf-8")
-        print(f"vnnews: serving {db} on http://127.0.0.1:{args.port}/ (Ctrl-C to stop)", file=sys.stderr)
+        print(f"vnnews: serving {db} on http://127.0.0.1:{args.port}/ (coverage: /-/vnnews/coverage; Ctrl-C to stop)",
+              file=sys.stderr)
         here = Path(archive.__file__).parent / "datasette"
         command = [sys.executable, "-m", "datasette", "serve", str(db), "--metadata", str(metadata),
                    "--plugins-dir", str(here), "--template-dir", str(here / "templates"),
