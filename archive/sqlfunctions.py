@@ -27,11 +27,15 @@ def vn_match_inexact(query: str | None) -> str:
     return Query.parse(query).inexact_match()
 
 
+def vn_ranked(query: str | None) -> int:
+    return int(Query.parse(query).ranked())
+
+
 def vn_snippet(text: str | None, query: str | None) -> str:
     return snippet(text, query)
 
 
 def register(conn: sqlite3.Connection) -> None:
-    for function in (vn_fold, vn_match, vn_match_exact, vn_match_inexact):
+    for function in (vn_fold, vn_match, vn_match_exact, vn_match_inexact, vn_ranked):
         conn.create_function(function.__name__, 1, function, deterministic=True)
     conn.create_function("vn_snippet", 2, vn_snippet, deterministic=True)
