@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 DB     ?= data/archive.db
 
-.PHONY: demo test bench quality serve lint clean check-spiders
+.PHONY: demo test bench quality serve lint clean check-spiders screenshots
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -50,3 +50,8 @@ clean:
 ## quality: extraction accuracy per field over the golden pages, beside bare trafilatura
 quality: $(VENV)/.installed-test
 	$(BIN)/python -m bench.quality
+
+## screenshots: the README's pictures (docs/articles.png, docs/coverage.png) from a fresh crawl of the sample sites
+screenshots: $(VENV)/.installed-test
+	bash scripts/install-browser.sh
+	$(BIN)/python -m tests.screenshots docs

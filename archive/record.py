@@ -4,7 +4,8 @@ Everything else is derived from these declarations: the SQLite tables (archive.s
 Parquet types (archive.export), and the column descriptions datasette shows (archive.metadata). A field added here
 appears in all of them; nothing else lists the fields.
 
-This module depends on nothing but the standard library: the crawler builds these records, the archive stores them.
+This module depends on nothing but the standard library and archive.topics (standard library only too): the crawler
+builds these records, the archive stores them.
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ from dataclasses import MISSING, dataclass, field, fields
 from datetime import datetime, timezone
 from typing import Any, Union
 from urllib.parse import urlsplit
+
+from archive.topics import is_party_building
 
 MERGER_DATE = "2025-07-01"  # the 63 provinces became 34
 
@@ -77,6 +80,9 @@ class Article:
     former_urls: list[str] = describe(
         "JSON list of other URLs this article was fetched under (old domains, redirects)", factory=list,
         provenance=True)
+    party_building: int = describe(
+        "1 when the article is Party-building coverage: its section is \"Xây dựng Đảng\", or its text speaks of "
+        "\"xây dựng Đảng\" or \"chỉnh đốn Đảng\" (spelled so, not just folded); else 0", 0)
     template: str | None = describe(
         "The template version that read the page (family/version, e.g. yyyymm/v1; generic: no known template)",
         None, versioned=True, provenance=True)
@@ -89,6 +95,7 @@ class Article:
 
     def __post_init__(self) -> None:
         self.published_month = self.published_month or ((self.published_at or "")[:7] or None)
+        self.party_building = int(is_party_building(self.title, self.lead, self.body, self.section))
 
     def to_dict(self) -> dict[str, Any]:
         return as_dict(self)
@@ -188,6 +195,16 @@ class Capture:
     captured_at: str | None = describe("Its WARC-Date (UTC)", None)
     outcome: str = describe("new, updated, unchanged (the article), or failed (see failures)")
     run_id: int | None = describe("The import run", None)
+
+
+@dataclass(kw_only=True)
+class Coverage:
+    """Articles per paper per month: kept by triggers on articles (archive.schema), read by the coverage page."""
+
+    site: str = describe("The paper")
+    month: str = describe("YYYY-MM of publication; empty for articles without a date")
+    articles: int = describe("Articles of this paper published this month", 0)
+    party_building: int = describe("Of these, the Party-building articles (articles.party_building = 1)", 0)
 
 
 @dataclass(kw_only=True)

@@ -21,8 +21,9 @@ import sqlite_utils
 
 from archive.record import Article, Capture, Failure, Page, SiteRow, province_before, utcnow
 from archive.schema import PROVENANCE, SCHEMA_VERSION, VERSIONED, as_row, create_schema, schema_version
-from archive.search import index_text
+from archive.search import INDEX_SQL, index_texts
 from archive.search import search as fts_search
+from archive.sqlfunctions import register as register_sql_functions
 
 BUSY_TIMEOUT_MS = 60_000
 VN_TZ = timezone(timedelta(hours=7))
@@ -30,6 +31,10 @@ VN_TZ = timezone(timedelta(hours=7))
 
 class ArchiveError(Exception):
     """The archive file cannot be used as asked (missing, not an archive, too new, read-only)."""
+
+
+class ArchiveOutdated(ArchiveError):
+    """Opened for reading, an archive of an older schema: a writing open migrates it."""
 
 
 class Archive:
@@ -56,6 +61,7 @@ class Archive:
                                    "(status, export and serve only read it)")
             self.path.parent.mkdir(parents=True, exist_ok=True)
             conn = sqlite3.connect(str(self.path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+        register_sql_functions(conn)  # the search SQL calls them
         self.db = sqlite_utils.Database(conn)
         try:
             self.db.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
@@ -66,7 +72,7 @@ class Archive:
                 raise ArchiveError(f"{self.path} has schema {version}, newer than this vnnews ({SCHEMA_VERSION}): "
                                    "update vnnews")
             if readonly and version is not None and version < SCHEMA_VERSION:
-                raise ArchiveError(f"{self.path} has schema {version}, older than this vnnews ({SCHEMA_VERSION}): "
+                raise ArchiveOutdated(f"{self.path} has schema {version}, older than this vnnews ({SCHEMA_VERSION}): "
                                    "a command that writes (vnnews crawl or re-extract) migrates it")
             if not readonly:
                 self.db.enable_wal()
@@ -134,7 +140,7 @@ class Archive:
             self._upsert("pages", "url", as_row(page))
 
     def save_article(self, article: Article, run_id: int | None = None, *, cause: str = "crawl",
-                     indexed: str | None = None) -> str:
+                     indexed: tuple[str, str] | None = None) -> str:
         """Insert or update by canonical URL. Returns "new", "updated" (the previous row kept in article_versions,
         with its ``cause``: "crawl" when a crawl found different content, "warc", "wacz" or "wayback" when an imported
         capture did, "re-extract" when the extractor changed)
@@ -181,10 +187,10 @@ class Archive:
         self.db.conn.execute(f"UPDATE {table} SET {', '.join(f'{c} = ?' for c in values)} WHERE id = ?",
                              [*values.values(), pk])
 
-    def _index(self, pk: int, article: Article, indexed: str | None = None) -> None:
+    def _index(self, pk: int, article: Article, indexed: tuple[str, str] | None = None) -> None:
         self.db.conn.execute("DELETE FROM articles_fts WHERE rowid = ?", [pk])
-        self.db.conn.execute("INSERT INTO articles_fts (rowid, text) VALUES (?, ?)",
-                             [pk, indexed or index_text(article.title, article.lead, article.body)])
+        texts = indexed or index_texts(article.title, article.lead, article.body)
+        self.db.conn.execute(INDEX_SQL, (pk, *texts))
         self._remember_urls(pk, [article.url, *article.former_urls])
 
     def _remember_urls(self, pk: int, urls: Iterable[str]) -> None:
@@ -230,7 +236,7 @@ class Archive:
     # -- reading ---------------------------------------------------------------------------------------
 
     def search(self, query: str, limit: int = 20) -> list[dict[str, Any]]:
-        """Full-text search that ignores diacritics and tone placement (archive.search)."""
+        """Full-text search that matches every spelling and ranks the typed one first (archive.search)."""
         return fts_search(self.db.conn, query, limit)
 
     def iter_pages(self, sites: list[str] | None = None) -> Iterator[dict[str, Any]]:

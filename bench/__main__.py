@@ -6,7 +6,7 @@ import argparse
 import importlib
 import time
 
-BENCHES = ["dates", "extraction", "crawl", "archive", "imports"]
+BENCHES = ["dates", "extraction", "crawl", "imports", "ranking", "archive"]
 
 
 def main() -> None:

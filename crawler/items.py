@@ -39,5 +39,5 @@ class Extracted:
     article: Article | None
     error: str | None = None
     listing_key: tuple[str, str] | None = None
-    indexed: str | None = None  # the article's full-text index text (archive.search.index_text), made in the worker
+    indexed: tuple[str, str] | None = None  # its full-text index columns (archive.search.index_texts), made in the worker
     requested_url: str | None = None  # the URL asked for, when a redirect led elsewhere: a failure is filed under it

@@ -19,7 +19,7 @@ from typing import Any
 from twisted.internet import task
 
 from archive.record import Failure, Page
-from archive.search import index_text
+from archive.search import index_texts
 from crawler.extract import NoArticle, extract
 from crawler.items import Extracted, FetchedPage
 from crawler.lifetime import die_with_parent
@@ -61,7 +61,7 @@ def process_page(item: FetchedPage) -> Extracted:
                 record_id=item.record_id, captured_at=item.captured_at)
     if article is not None:
         article.captured_at = item.captured_at
-    indexed = index_text(article.title, article.lead, article.body) if article else None
+    indexed = index_texts(article.title, article.lead, article.body) if article else None
     return Extracted(page, article, error, item.listing_key, indexed, item.requested_url)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import socket
 import subprocess
@@ -9,6 +10,7 @@ import sys
 import time
 import urllib.request
 from pathlib import Path
+from typing import Iterator
 
 import pytest
 
@@ -55,15 +57,14 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="session")
-def datasette(crawled: tuple[Path, str]) -> str:
-    """`vnnews serve` on the crawled archive, as a real process; yields its base URL."""
-    db, _ = crawled
+@contextlib.contextmanager
+def serving(db: Path) -> Iterator[str]:
+    """`vnnews serve` on an archive, as a real process, until the block ends; yields its base URL."""
     port = free_port()
     process = subprocess.Popen([*VNNEWS, "serve", "--db", str(db), "--port", str(port)], cwd=ROOT,
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     base = f"http://127.0.0.1:{port}"
-    for _ in range(150):
+    for _ in range(300):
         try:
             urllib.request.urlopen(base + "/-/versions.json", timeout=1)
             break
@@ -72,9 +73,18 @@ def datasette(crawled: tuple[Path, str]) -> str:
     else:
         process.kill()
         raise AssertionError(process.stderr.read().decode())
-    yield base
-    process.terminate()
-    process.wait(10)
+    try:
+        yield base
+    finally:
+        process.terminate()
+        process.wait(10)
+
+
+@pytest.fixture(scope="session")
+def datasette(crawled: tuple[Path, str]) -> str:
+    """`vnnews serve` on the crawled archive; yields its base URL."""
+    with serving(crawled[0]) as base:
+        yield base
 
 
 @pytest.hookimpl(hookwrapper=True)

@@ -21,9 +21,9 @@ from crawler.mirror import page_url
 from crawler.sites import SITES
 
 GENERIC = Path(__file__).parent / "generic"
-# derived fields: they change with the extractor's version, not with what the page says; captured_at: the import
-# sets it, the page alone never does
-UNCOMPARED = ("content_hash", "extractor_version", "captured_at")
+# derived fields: computed from the record (content_hash; party_building, by archive.topics) or naming the
+# extractor, tested where they are made, not page by page; captured_at: an import sets it, the page alone never does
+UNCOMPARED = ("content_hash", "extractor_version", "party_building", "captured_at")
 
 
 @dataclass(frozen=True)

@@ -99,3 +99,18 @@ def test_serve_has_titles_descriptions_and_facets(datasette: str) -> None:
     metadata = _json(f"{datasette}/-/metadata.json")
     assert metadata["title"].startswith("vnnews")
     assert "published_at" in metadata["databases"]["archive"]["tables"]["articles"]["columns"]
+
+
+def test_serve_brings_an_older_archive_up_to_date_first(tmp_path) -> None:
+    import sqlite3
+
+    from tests.conftest import serving
+    from tests.test_export import V1_ARCHIVE
+
+    db = tmp_path / "archive.db"
+    with sqlite3.connect(db) as conn:
+        conn.executescript(V1_ARCHIVE.read_text("utf-8"))
+    with serving(db) as base:
+        hits = _json(f"{base}/archive/search.json?_shape=objects&q={urllib.parse.quote('Đồng Hới')}")["rows"]
+        assert [h["title"] for h in hits] == ["Đồng Hới"]
+        assert {r["site"] for r in _json(f"{base}/-/vnnews/coverage.json")["party_building"]} == {"baoquangtri", "baovinhphuc"}

@@ -139,8 +139,11 @@ def test_an_archive_of_schema_1_is_migrated_to_the_current_one(tmp_path: Path) -
         rows = {r["title"]: (r["province"], r["province_before"]) for r in archive.db["articles"].rows}
         assert rows == {"Đồng Hới": ("Quảng Trị", "Quảng Bình"), "Bình Xuyên": ("Phú Thọ", "Vĩnh Phúc")}
         assert "cause" in archive.db["article_versions"].columns_dict
-        assert list(archive.db["articles_fts"].columns_dict) == ["text"]  # v3: one folded column, rebuilt
+        assert list(archive.db["articles_fts"].columns_dict) == ["text", "exact"]  # v5: rebuilt, exact forms
         assert [h["title"] for h in archive.search("đồng hới")] == ["Đồng Hới"]
+        assert [h["title"] for h in archive.search('"Đồng Hới"')] == ["Đồng Hới"]  # v5: phrases
+        assert {r["party_building"] for r in archive.db["articles"].rows} == {0}  # v5: read from the text ("x")
+        assert sum(r["articles"] for r in archive.db["coverage"].rows) == 2  # v5: counted
         assert [h["title"] for h in archive.search("binh xuyen")] == ["Bình Xuyên"]
         assert archive.known(["https://baovinhphuc.com.vn/xay-dung-dang/43817/binh-xuyen.html"])  # v4: article_urls
     finally:

@@ -126,15 +126,27 @@ def test_re_extract_updates_changed_records_only(tmp_path) -> None:
     assert "1 pages: 0 updated, 1 unchanged" in out.stderr
 
 
-def test_the_index_matches_every_spelling_through_sqlite_alone(store: Archive) -> None:
-    """What datasette's own search box sends (each word quoted, diacritics as typed) finds the article too."""
+def test_the_index_matches_every_spelling_through_the_query_builder(store: Archive) -> None:
+    """What every search box sends (archive.search.Query, through vn_match) finds the article whatever the marks;
+    SQLite alone finds it by the words typed without marks."""
     store.save_article(make_article())
-    for typed in ('"xay" "dung" "dang"', '"xây" "dựng" "Đảng"', '"xây" "dựng" "đảng"', '"khóa"', '"khoá"', '"khoa"'):
-        hits = store.db.execute("SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?", [typed]).fetchall()
+    for typed in ("xay dung dang", "xây dựng Đảng", "xây dựng đảng", '"xây dựng Đảng"', "khóa", "khoá", "khoa"):
+        hits = store.db.execute("SELECT rowid FROM articles_fts WHERE articles_fts MATCH vn_match(?)", [typed]).fetchall()
         assert hits == [(1,)], typed
+    assert store.db.execute("SELECT rowid FROM articles_fts WHERE articles_fts MATCH 'xay dung dang'").fetchall() == [(1,)]
 
 
-def test_search_text_keeps_both_forms_of_d_stroke_words() -> None:
-    from archive.search import search_text
+def test_coverage_follows_every_write(store: Archive) -> None:
+    """articles per paper per month, kept by triggers: insert, a new version, a move to another month, a delete."""
+    def coverage():
+        return {(r["site"], r["month"]): (r["articles"], r["party_building"]) for r in store.db["coverage"].rows
+                if r["articles"]}
 
-    assert search_text("Xây dựng Đảng, khoá XII") == "xay dung dang đang khoa xii"
+    store.save_article(make_article())
+    store.save_article(make_article(url="https://baoquangninh.vn/b-3391202.html", title="Thời tiết", body="Mưa.", lead=None))
+    assert coverage() == {("baoquangninh", "2026-01"): (2, 1)}
+    store.save_article(dataclasses.replace(make_article(), published_at="2025-12-31T08:00+07:00", published_month=None))
+    assert coverage() == {("baoquangninh", "2026-01"): (1, 0), ("baoquangninh", "2025-12"): (1, 1)}
+    with store.transaction():
+        store.db.execute("DELETE FROM articles WHERE title = 'Thời tiết'")
+    assert coverage() == {("baoquangninh", "2025-12"): (1, 1)}

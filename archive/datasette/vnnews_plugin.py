@@ -1,9 +1,10 @@
-"""datasette plugin for the vnnews archive (loaded by `vnnews serve` with --plugins-dir).
+"""datasette plugin for the vnnews archive (loaded by `vnnews serve` with --plugins-dir, beside vnnews_articles.py,
+the Articles table's view and search box, and vnnews_coverage.py, the coverage page).
 
-- SQL functions: vn_fold(text) (diacritic-free lower case), vn_match(query) (a safe FTS5 query of the folded
-  words: "xay dung dang", "xây dựng Đảng", "khoá", "khóa" all find the same rows) and vn_snippet(text, query)
-  (an excerpt with the matches marked, whatever the query's diacritics);
-- cells: snippets render their <mark>s; article titles link to the readable article page;
+- SQL functions (archive.sqlfunctions): vn_fold(text), vn_match(query) (every spelling), vn_match_exact and
+  vn_match_inexact (the two tiers of the ranked search) and vn_snippet(text, query) (an excerpt with the matches
+  marked in the article's own spelling);
+- cells: snippets render their <mark>s and nothing else; article titles link to the readable article page;
 - pages: /-/vnnews/article/<db>/<id> shows one article as a reader sees it; /-/vnnews/page/<db>?url= serves the
   raw stored page, sandboxed (no scripts run, nothing is fetched from the newspaper).
 """
@@ -13,7 +14,6 @@ from __future__ import annotations
 import html
 import json
 import re
-import unicodedata
 import zlib
 from urllib.parse import quote, urlsplit
 
@@ -21,67 +21,27 @@ from datasette import hookimpl
 from datasette.utils.asgi import Response
 from markupsafe import Markup
 
-from archive.search import fts_query
+from archive.sqlfunctions import register
 
-_WORD = re.compile(r"\w+", re.UNICODE)
-SNIPPET_CHARS = 220
-
-
-def _fold_char(char: str) -> str:
-    base = unicodedata.normalize("NFD", char)[0].lower()
-    return "d" if base == "đ" else base
-
-
-def vn_fold(text: str | None) -> str | None:
-    """Same-length fold (one character for one character), so positions in the folded text are positions in
-    the original: that is what lets vn_snippet mark matches in text with diacritics."""
-    if text is None:
-        return None
-    return "".join(_fold_char(c) for c in unicodedata.normalize("NFC", text))
-
-
-def vn_match(query: str | None) -> str | None:
-    return fts_query(query or "")  # the same query vnnews itself sends
-
-
-def vn_snippet(text: str | None, query: str | None) -> str:
-    """HTML: about SNIPPET_CHARS characters of ``text`` around the first match of the query's words, marked."""
-    if not text:
-        return ""
-    text = unicodedata.normalize("NFC", text)
-    folded = vn_fold(text)
-    terms = sorted(set(_WORD.findall(vn_fold(query or "") or "")), key=len, reverse=True)
-    spans = []
-    if terms:
-        pattern = re.compile(r"(?<!\w)(" + "|".join(re.escape(t) for t in terms) + r")(?!\w)")
-        spans = [m.span() for m in pattern.finditer(folded)]
-    start = max(0, spans[0][0] - SNIPPET_CHARS // 3) if spans else 0
-    if start:
-        start = text.find(" ", start) + 1 or start
-    end = min(len(text), start + SNIPPET_CHARS)
-    if end < len(text):
-        end = text.rfind(" ", start, end) if text.rfind(" ", start, end) > start else end
-    out, position = [], start
-    for a, b in spans:
-        if a < start or b > end:
-            continue
-        out += [html.escape(text[position:a]), "<mark>", html.escape(text[a:b]), "</mark>"]
-        position = b
-    out.append(html.escape(text[position:end]))
-    return ("… " if start else "") + "".join(out) + (" …" if end < len(text) else "")
+_MARK = re.compile(r"(</?mark>)")
 
 
 @hookimpl
 def prepare_connection(conn):
-    conn.create_function("vn_fold", 1, vn_fold, deterministic=True)
-    conn.create_function("vn_match", 1, vn_match, deterministic=True)
-    conn.create_function("vn_snippet", 2, vn_snippet, deterministic=True)
+    register(conn)
+
+
+def safe_snippet(value: str) -> Markup:
+    """A snippet cell as HTML whoever wrote it: its <mark> tags kept, every other character escaped (text that
+    vn_snippet escaped is unescaped first, so it shows once, not as &amp;lt;)."""
+    return Markup("".join(part if _MARK.fullmatch(part) else html.escape(html.unescape(part))
+                          for part in _MARK.split(value)))
 
 
 @hookimpl
 def render_cell(row, value, column, table, database, datasette):
     if column == "snippet" and isinstance(value, str):
-        return Markup(value)  # built by vn_snippet: escaped text and <mark> only
+        return safe_snippet(value)
     # row is a sqlite3.Row: `in` would test its values, so the column names come from keys()
     has_id = "id" in row.keys()  # noqa: SIM118
     if column == "title" and isinstance(value, str) and (table == "articles" or has_id):

@@ -28,17 +28,31 @@ def port_number(text: str) -> int:
     return int(text)
 
 
+def _bring_up_to_date(db: Path) -> None:
+    """An archive written by an older vnnews is migrated before datasette reads it (the pages use what the
+    migrations add: the exact-spelling index, the coverage table). A file that is no archive: one line."""
+    from archive.schema import SCHEMA_VERSION
+    from archive.store import Archive, ArchiveOutdated
+
+    try:
+        Archive(db, readonly=True).close()
+    except ArchiveOutdated:
+        print(f"vnnews: bringing {db} up to schema {SCHEMA_VERSION} (once)…", file=sys.stderr)
+        Archive(db).close()
+
+
 def run(args: argparse.Namespace) -> int:
     import archive
     from archive.metadata import datasette_metadata
-    from archive.store import Archive, writable
+    from archive.store import writable
 
     db = Path(args.db)
-    Archive(db, readonly=True).close()  # one clear line if it is missing or no archive, before datasette starts
+    _bring_up_to_date(db)  # one clear line if it is missing or no archive, before datasette starts
     with tempfile.TemporaryDirectory() as tmp:
         metadata = Path(tmp) / "metadata.json"
         metadata.write_text(json.dumps(datasette_metadata(db.stem), ensure_ascii=False), "utf-8")
-        print(f"vnnews: serving {db} on http://127.0.0.1:{args.port}/ (Ctrl-C to stop)", file=sys.stderr)
+        print(f"vnnews: serving {db} on http://127.0.0.1:{args.port}/ (coverage: /-/vnnews/coverage; Ctrl-C to stop)",
+              file=sys.stderr)
         here = Path(archive.__file__).parent / "datasette"
         command = [sys.executable, "-m", "datasette", "serve", str(db), "--metadata", str(metadata),
                    "--plugins-dir", str(here), "--template-dir", str(here / "templates"),
