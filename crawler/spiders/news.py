@@ -63,10 +63,7 @@ class NewsSpider(scrapy.Spider):
         self.max_pages = int(max_pages) if max_pages else (
             BACKFILL_MAX_PAGES if self.backfill or self.oldest else None)
         self.recheck_days = float(recheck_days) if recheck_days is not None else None
-        # an absorbed paper's old URLs may redirect into its successor's domains (Site.follows): Scrapy's offsite
-        # filter would drop those redirects without a word
-        successor = SITES.get(self.site.successor) if self.site.successor else None
-        self.allowed_domains = list(self.site.all_domains + (successor.all_domains if successor else ()))
+        self.allowed_domains = paper_domains(self.site)
         self.recheck: dict[str, dict[str, str]] = {}
         self._asked: set[str] = set()  # article URLs requested in this run (a feed and a listing share many)
 
@@ -133,16 +130,13 @@ class NewsSpider(scrapy.Spider):
     def parse_feed(self, response: Response) -> Iterator[scrapy.Request]:
         """RSS <item><link> and Atom <entry><link href>."""
         self.count("listing_pages")
-        feed = Selector(text=response.text, type="xml")
-        feed.remove_namespaces()
-        links = feed.xpath("//item/link/text() | //entry/link/@href").getall()
-        yield from self._article_requests(response.urljoin(link.strip()) for link in links)
+        yield from self._article_requests(read_feed(response)[1])
 
     def parse_listing(self, response: Response, listing_url: str, page: int) -> Iterator[scrapy.Request]:
         """Article links of one listing page, then the next page when this one warrants it."""
         self.count("listing_pages")
         listing = self._listing(listing_url)
-        urls = [response.urljoin(href) for href in response.css("a::attr(href)").getall()]
+        urls = page_links(response)
         articles = [u for u in dict.fromkeys(urls) if self.site.era_for(u)]
         key = f"{listing_url} {page}"
         dated = self.oldest is not None and self._links_to_next(listing, page, urls)
@@ -204,15 +198,14 @@ class NewsSpider(scrapy.Spider):
 
     def parse_article(self, response: Response) -> Iterator[FetchedPage | Failure | scrapy.Request]:
         key = response.meta.get("listing_key")
-        first_url = _first_url(response.request)
+        first_url = requested_url(response.request)
         if response.status == 304:
             self.count("not_modified")
             yield from self._settle(key, first_url, self.state.known([first_url]).get(first_url))
             return
-        ctype = response.headers.get("Content-Type", b"").decode("latin-1").lower()
-        if not ctype.startswith(HTML_TYPES):
-            yield Failure(url=response.url, site=self.site.name, stage="content-type",
-                          reason=f"not an HTML page ({ctype or 'no Content-Type'})", status=response.status)
+        not_html = content_type_failure(response, self.site.name)
+        if not_html:
+            yield not_html
             yield from self._settle(key, first_url, None)
             return
         yield self.fetched_page(response, (key, first_url) if key else None)
@@ -231,24 +224,62 @@ class NewsSpider(scrapy.Spider):
         )
 
     def failed(self, failure: TwistedFailure) -> Iterator[Failure | scrapy.Request]:
-        request = failure.request
-        first_url = _first_url(request)
-        site = self.site.name
-        if failure.check(OffDomainRedirect):
-            yield Failure(url=first_url, site=site, stage="redirect", reason=str(failure.value))
-        elif failure.check(IgnoreRequest) and not failure.check(HttpError):
-            # robots.txt: our choice, not the site's failure; recorded so it is not asked again for a while
-            yield Failure(url=first_url, site=site, stage="robots", reason=f"not fetched: {failure.value}")
-        elif failure.check(HttpError):
-            status = failure.value.response.status
-            yield Failure(url=first_url, site=site, stage="http", reason=f"HTTP {status}", status=status)
-        else:
-            reason = f"{type(failure.value).__name__}: {failure.getErrorMessage()}"
-            yield Failure(url=first_url, site=site, stage="fetch", reason=reason)
-        yield from self._settle(request.meta.get("listing_key"), first_url, None)
+        record = failure_record(failure, self.site.name)
+        yield record
+        yield from self._settle(failure.request.meta.get("listing_key"), record.url, None)
 
 
-def _first_url(request: scrapy.Request) -> str:
+def failure_record(failure: TwistedFailure, site: str) -> Failure:
+    """A request's errback failure as the archive records it: its stage (redirect, robots, http, fetch) and why."""
+    first_url = requested_url(failure.request)
+    if failure.check(OffDomainRedirect):
+        return Failure(url=first_url, site=site, stage="redirect", reason=str(failure.value))
+    if failure.check(IgnoreRequest) and not failure.check(HttpError):
+        # robots.txt: our choice, not the site's failure; recorded so it is not asked again for a while
+        return Failure(url=first_url, site=site, stage="robots", reason=f"not fetched: {failure.value}")
+    if failure.check(HttpError):
+        status = failure.value.response.status
+        return Failure(url=first_url, site=site, stage="http", reason=f"HTTP {status}", status=status)
+    reason = f"{type(failure.value).__name__}: {failure.getErrorMessage()}"
+    return Failure(url=first_url, site=site, stage="fetch", reason=reason)
+
+
+def paper_domains(site: Site) -> list[str]:
+    """The domains a spider of this paper may fetch from (its allowed_domains): its own and, as an absorbed paper's
+    old URLs may redirect into its successor's (Site.follows), the successor's; Scrapy's offsite filter would drop
+    those redirects without a word."""
+    successor = SITES.get(site.successor) if site.successor else None
+    return list(site.all_domains + (successor.all_domains if successor else ()))
+
+
+def content_type(response: Response) -> str:
+    return response.headers.get("Content-Type", b"").decode("latin-1").lower()
+
+
+def content_type_failure(response: Response, site: str) -> Failure | None:
+    """The failure of an article response that is no HTML page (a PDF, an image), or None."""
+    ctype = content_type(response)
+    if ctype.startswith(HTML_TYPES):
+        return None
+    return Failure(url=response.url, site=site, stage="content-type",
+                   reason=f"not an HTML page ({ctype or 'no Content-Type'})", status=response.status)
+
+
+def read_feed(response: Response) -> tuple[str | None, list[str]]:
+    """(the name of the feed's root element: rss, feed (Atom), RDF, or html for a page that is no feed; the links of
+    its RSS <item><link> and Atom <entry><link href>, absolute)."""
+    feed = Selector(text=response.text, type="xml")
+    feed.remove_namespaces()
+    links = feed.xpath("//item/link/text() | //entry/link/@href").getall()
+    return feed.xpath("name(/*)").get() or None, [response.urljoin(link.strip()) for link in links]
+
+
+def page_links(response: Response) -> list[str]:
+    """Every link of an HTML page, absolute, in page order."""
+    return [response.urljoin(href) for href in response.css("a::attr(href)").getall()]
+
+
+def requested_url(request: scrapy.Request) -> str:
     """The URL as the spider asked for it, before any redirect (for a capture: the URL captured)."""
     return request.meta.get("original_url") or (request.meta.get("redirect_urls") or [request.url])[0]
 
