@@ -222,8 +222,7 @@ def test_a_dead_feed_refutes_the_unverified_feeds_fact(tmp_path: Path) -> None:
 
 def _article(url: str, **changes: object) -> Article:
     fields = {"url": url, "site": "baoquangtri", "title": "Một bài báo", "body": " ".join(["chữ"] * 120),
-              "word_count": 120, "author": "Lê Trường", "published_at": "2026-01-09T07:30+07:00",
-              "published_source": "printed", "published_raw": "09/01/2026, 07:30", "template": "yyyymm/v2"}
+              "word_count": 120, "author": "Lê Trường", "published_at": "2026-01-09T07:30+07:00"}
     return Article(**{**fields, **changes})
 
 
