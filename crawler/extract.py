@@ -30,11 +30,13 @@ from crawler.templates.page import parse_html, set_apart
 from crawler.urls import is_share_link, normalize_url
 from crawler.textnorm import fold, normalize_line, normalize_text, split_lead_prefix
 
-__all__ = ["EXTRACTOR_VERSION", "NoArticle", "extract", "parse_html", "published_at_of", "content_hash"]
+__all__ = ["EXTRACTOR_VERSION", "NoArticle", "Reading", "extract", "parse_html", "published_at_of", "read_page",
+           "content_hash"]
 
 # The version of the rules every template shares (this module); a record also names its template version.
 EXTRACTOR_VERSION = "2.1"
 MIN_BODY_WORDS = 40
+GENERIC = Template.name()  # the template name of a page no version fits (the generic path)
 
 
 @dataclass
@@ -61,6 +63,39 @@ def extract(html: bytes | str, url: str, site: Site | None = None, *, content_ty
     page holds none."""
     page = Page.parse(html, url, site_for_url(url) or site, content_type=content_type, fetched_at=fetched_at)
     return _Extraction(page, requested_url).article()
+
+
+@dataclass
+class Reading:
+    """What the extractor makes of one page: the template version that reads it, the family its paper's era expects
+    (None: no era's URL pattern matches) and the article, or why there is none."""
+
+    template: str | None  # "yyyymm/v2"; "generic" when no version fits; None when the page could not be parsed
+    expected_family: str | None
+    article: Article | None
+    reason: str | None = None
+
+    @property
+    def drift(self) -> bool:
+        """The era expects a family with known markup, and no version of it fits the page."""
+        return self.expected_family not in (None, GENERIC) and self.template == GENERIC
+
+
+def read_page(html: bytes | str, url: str, site: Site | None = None, *, content_type: str | None = None,
+              fetched_at: datetime | None = None, requested_url: str | None = None) -> Reading:
+    """``extract``, keeping the template choice beside the article, also for a page that holds none
+    (`vnnews probe` reports drift on every page it reads)."""
+    try:
+        page = Page.parse(html, url, site_for_url(url) or site, content_type=content_type, fetched_at=fetched_at)
+    except NoArticle as exc:
+        return Reading(None, None, None, str(exc))
+    extraction = _Extraction(page, requested_url)
+    reading = Reading(extraction.template.name(), extraction.expected_family, None)
+    try:
+        reading.article = extraction.article()
+    except NoArticle as exc:
+        reading.reason = str(exc)
+    return reading
 
 
 def published_at_of(html: bytes | str, url: str, site: Site | None = None) -> str | None:

@@ -89,7 +89,8 @@ def test_unknown_site_names_the_known_ones() -> None:
 
 def test_scrapy_list_shows_one_spider_per_paper() -> None:
     out = subprocess.run([sys.executable, "-m", "scrapy", "list"], cwd=ROOT, capture_output=True, text=True, check=True)
-    assert set(out.stdout.split()) == set(SITES) | {"news", "wayback"}  # wayback: `vnnews backfill --wayback`
+    # wayback: `vnnews backfill --wayback`; probe: `vnnews probe`
+    assert set(out.stdout.split()) == set(SITES) | {"news", "wayback", "probe"}
 
 
 def test_scrapy_check_passes_for_every_spider_over_the_mirror() -> None:

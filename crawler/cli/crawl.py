@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import logging
 import os
 import shutil
 import sys
@@ -12,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
 from crawler.cli import DEFAULT_DB, UserError, add_db_argument, date_argument, site_names
-from crawler.contact import PLACEHOLDER_CONTACT, operator_contact, user_agent
+from crawler.contact import PLACEHOLDER_CONTACT, operator_contact
 from crawler.logfile import output_to
 
 if TYPE_CHECKING:
@@ -126,11 +125,8 @@ def crawl(names: list[str], *, db: str = DEFAULT_DB, mirror: str | None = None, 
     """Run the spiders of these papers in one process, into ``db``. Returns the invocation id of the runs.
     ``spider``: one spider run for each paper (``site=NAME``; the Wayback back-fill), instead of each paper's own.
     The caller holds the archive's lock (archive.lock.crawl_lock)."""
-    os.environ.setdefault("SCRAPY_SETTINGS_MODULE", "crawler.settings")
-    from scrapy.crawler import CrawlerProcess
-    from scrapy.utils.project import get_project_settings
-
     from archive.store import Archive
+    from crawler.process import crawler_process
     from crawler.sites import SITES
 
     with Archive(db) as archive:
@@ -139,18 +135,8 @@ def crawl(names: list[str], *, db: str = DEFAULT_DB, mirror: str | None = None, 
     if interrupted:
         print(f"{interrupted} earlier run(s) never finished (killed?): this run catches up", file=sys.stderr)
     invocation = uuid.uuid4().hex[:12]
-    settings = get_project_settings()
-    settings.set("VNNEWS_DB", db)
-    settings.set("VNNEWS_INVOCATION", invocation)
-    settings.set("VNNEWS_PROGRESS", progress)
-    settings.set("LOG_LEVEL", "INFO" if verbose else "WARNING")
-    settings.set("USER_AGENT", user_agent(contact or operator_contact(None)))
-    if mirror:
-        settings.set("VNNEWS_MIRROR", mirror)
-    process = CrawlerProcess(settings)
-    if not verbose:  # every URL that failed is a row in `failures` and in the summary: no traceback per URL here
-        for noisy in ("scrapy.downloadermiddlewares.robotstxt", "scrapy.downloadermiddlewares.retry"):
-            logging.getLogger(noisy).setLevel(logging.CRITICAL)
+    process = crawler_process(mirror=mirror, verbose=verbose, contact=contact, VNNEWS_DB=db,
+                              VNNEWS_INVOCATION=invocation, VNNEWS_PROGRESS=progress)
     options = {k: v for k, v in spider_options.items() if v not in (None, False)}
     for name in names:
         if spider:

@@ -64,10 +64,7 @@ class NewsSpider(scrapy.Spider):
         self.max_pages = int(max_pages) if max_pages else (
             BACKFILL_MAX_PAGES if self.backfill or self.oldest else None)
         self.recheck_days = float(recheck_days) if recheck_days is not None else None
-        # an absorbed paper's old URLs may redirect into its successor's domains (Site.follows): Scrapy's offsite
-        # filter would drop those redirects without a word
-        successor = SITES.get(self.site.successor) if self.site.successor else None
-        self.allowed_domains = list(self.site.all_domains + (successor.all_domains if successor else ()))
+        self.allowed_domains = paper_domains(self.site)
         self.recheck: dict[str, dict[str, str]] = {}
         self._asked: set[str] = set()  # article URLs requested in this run (a feed and a listing share many)
 
@@ -135,17 +132,14 @@ class NewsSpider(scrapy.Spider):
     def parse_feed(self, response: Response) -> Iterator[scrapy.Request]:
         """RSS <item><link> and Atom <entry><link href>."""
         self.count("listing_pages")
-        feed = Selector(text=response.text, type="xml")
-        feed.remove_namespaces()
-        links = feed.xpath("//item/link/text() | //entry/link/@href").getall()
-        yield from self._article_requests(response.urljoin(link.strip()) for link in links)
+        yield from self._article_requests(read_feed(response)[1])
 
     def parse_listing(self, response: Response, listing_url: str, page: int) -> Iterator[scrapy.Request]:
         """Article links of one listing page, then the next page when this one warrants it."""
         self.count("listing_pages")
         listing = self._listing(listing_url)
-        urls = [normalize_url(response.urljoin(href)) for href in response.css("a::attr(href)").getall()]
-        articles = [u for u in dict.fromkeys(urls) if is_web_url(u) and self.site.era_for(u)]
+        urls = page_links(response)
+        articles = [u for u in dict.fromkeys(urls) if self.site.era_for(u)]
         key = f"{listing_url} {page}"
         dated = self.oldest is not None and self._links_to_next(listing, page, urls)
         requests = self._article_requests(articles, key if dated else None)
@@ -206,15 +200,14 @@ class NewsSpider(scrapy.Spider):
 
     def parse_article(self, response: Response) -> Iterator[FetchedPage | Failure | scrapy.Request]:
         key = response.meta.get("listing_key")
-        first_url = _first_url(response.request)
+        first_url = requested_url(response.request)
         if response.status == 304:
             self.count("not_modified")
             yield from self._settle(key, first_url, self.state.known([first_url]).get(first_url))
             return
-        ctype = response.headers.get("Content-Type", b"").decode("latin-1").lower()
-        if not ctype.startswith(HTML_TYPES):
-            yield Failure(url=response.url, site=self.site.name, stage="content-type",
-                          reason=f"not an HTML page ({ctype or 'no Content-Type'})", status=response.status)
+        not_html = content_type_failure(response, self.site.name)
+        if not_html:
+            yield not_html
             yield from self._settle(key, first_url, None)
             return
         yield self.fetched_page(response, (key, first_url) if key else None)
@@ -233,11 +226,15 @@ class NewsSpider(scrapy.Spider):
         )
 
     def failed(self, failure: TwistedFailure) -> Iterator[Failure | scrapy.Request]:
-        request = failure.request
-        first_url = _first_url(request)
-        stage, reason, status = failure_stage(failure)
-        yield Failure(url=first_url, site=self.site.name, stage=stage, reason=reason, status=status)
-        yield from self._settle(request.meta.get("listing_key"), first_url, None)
+        record = failure_record(failure, self.site.name)
+        yield record
+        yield from self._settle(failure.request.meta.get("listing_key"), record.url, None)
+
+
+def failure_record(failure: TwistedFailure, site: str) -> Failure:
+    """A request's errback failure as the archive records it: the URL asked for, its stage and why."""
+    stage, reason, status = failure_stage(failure)
+    return Failure(url=requested_url(failure.request), site=site, stage=stage, reason=reason, status=status)
 
 
 def failure_stage(failure: TwistedFailure) -> tuple[str, str, int | None]:
@@ -262,7 +259,43 @@ def failure_stage(failure: TwistedFailure) -> tuple[str, str, int | None]:
     return "fetch", f"{type(failure.value).__name__}: {failure.getErrorMessage()}", None
 
 
-def _first_url(request: scrapy.Request) -> str:
+def paper_domains(site: Site) -> list[str]:
+    """The domains a spider of this paper may fetch from (its allowed_domains): its own and, as an absorbed paper's
+    old URLs may redirect into its successor's (Site.follows), the successor's; Scrapy's offsite filter would drop
+    those redirects without a word."""
+    successor = SITES.get(site.successor) if site.successor else None
+    return list(site.all_domains + (successor.all_domains if successor else ()))
+
+
+def content_type(response: Response) -> str:
+    return response.headers.get("Content-Type", b"").decode("latin-1").lower()
+
+
+def content_type_failure(response: Response, site: str) -> Failure | None:
+    """The failure of an article response that is no HTML page (a PDF, an image), or None."""
+    ctype = content_type(response)
+    if ctype.startswith(HTML_TYPES):
+        return None
+    return Failure(url=response.url, site=site, stage="content-type",
+                   reason=f"not an HTML page ({ctype or 'no Content-Type'})", status=response.status)
+
+
+def read_feed(response: Response) -> tuple[str | None, list[str]]:
+    """(the name of the feed's root element: rss, feed (Atom), RDF, or html for a page that is no feed; the links of
+    its RSS <item><link> and Atom <entry><link href>, absolute)."""
+    feed = Selector(text=response.text, type="xml")
+    feed.remove_namespaces()
+    links = feed.xpath("//item/link/text() | //entry/link/@href").getall()
+    return feed.xpath("name(/*)").get() or None, [response.urljoin(link.strip()) for link in links]
+
+
+def page_links(response: Response) -> list[str]:
+    """Every web link of an HTML page, absolute and in its one form (crawler.urls), in page order."""
+    links = (normalize_url(response.urljoin(href)) for href in response.css("a::attr(href)").getall())
+    return [link for link in links if is_web_url(link)]
+
+
+def requested_url(request: scrapy.Request) -> str:
     """The URL as the spider asked for it, before any redirect (for a capture: the URL captured)."""
     return request.meta.get("original_url") or (request.meta.get("redirect_urls") or [request.url])[0]
 
