@@ -215,7 +215,7 @@ class NewsSpider(scrapy.Spider):
     def fetched_page(self, response: Response, listing_key: tuple[str, str] | None) -> FetchedPage:
         redirects = response.request.meta.get("redirect_urls") or []
         return FetchedPage(
-            url=response.url,
+            url=normalize_url(response.url),
             site=self.site.name,
             status=response.status,
             headers=header_dict(response),
