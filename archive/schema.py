@@ -45,6 +45,8 @@ TABLES: dict[str, dict[str, type]] = {
     "pages": _table(columns(Page)),
     "crawl_runs": _table([_ID, *columns(CrawlRun)]),
     "failures": {"id": int, "run_id": int, **_table(columns(Failure)), "at": str},
+    # the messages of a shared crawl's record queue already in the archive: the writer never applies one twice
+    "applied_messages": {"id": str, "applied_at": str},
 }
 _KEYS = {"sites": "name", "pages": "url", "article_urls": "url"}
 _NOT_NULL = {"articles": {"url", "title", "body"}}

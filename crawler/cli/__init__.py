@@ -11,8 +11,9 @@ import sys
 
 DEFAULT_DB = "data/archive.db"
 # the subcommands, in the order `vnnews --help` lists them: (name, module)
-COMMANDS = (("crawl", "crawl"), ("status", "status"), ("serve", "serve"), ("export", "export"),
-            ("re-extract", "reextract"), ("extract", "extract"), ("sites", "sites"), ("mirror", "mirror"))
+COMMANDS = (("crawl", "crawl"), ("archive-writer", "writer"), ("status", "status"), ("serve", "serve"),
+            ("export", "export"), ("re-extract", "reextract"), ("extract", "extract"), ("sites", "sites"),
+            ("mirror", "mirror"))
 
 
 class UserError(Exception):

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import shutil
 import sys
 import uuid
 from pathlib import Path
+from typing import Any, Iterator
 
 from crawler.cli import DEFAULT_DB, UserError, add_db_argument, date_argument, site_names
 
@@ -29,6 +31,8 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     where = p.add_mutually_exclusive_group()
     where.add_argument("--offline", action="store_true", help="crawl the built-in sample sites on 127.0.0.1")
     where.add_argument("--mirror", metavar="URL", help="crawl a running mirror (`vnnews mirror`) instead of the web")
+    p.add_argument("--redis", metavar="URL", help="be a worker of a shared crawl: redis://HOST:PORT/DB (frontier, "
+                   "records and crawl state in Redis; `vnnews archive-writer` writes the archive, --db is not used)")
     p.add_argument("-v", "--verbose", action="store_true", help="Scrapy's own log at INFO level")
 
 
@@ -40,39 +44,63 @@ def run(args: argparse.Namespace) -> int:
         raise UserError("--until goes with --backfill (use --since to bound an ordinary crawl)")
     names = site_names(args.site) or list(SITES)
     options = {"max_pages": args.max_pages, "since": args.since, "until": args.until,
-               "backfill": args.backfill, "recheck_days": args.recheck_days}
-    try:
-        with crawl_lock(args.db, wait=args.wait):
-            if args.offline:
-                from crawler.mirror.server import MirrorServer
+               "backfill": args.backfill, "recheck_days": args.recheck_days, "verbose": args.verbose}
+    if args.redis:
+        server = redis_server(args.redis)
+        with pages_from(args) as mirror:
+            invocation = crawl(names, redis=args.redis, mirror=mirror, **options)
+        from crawler.distributed.report import worker_summary
 
-                with MirrorServer() as mirror:
-                    print(f"offline mirror of the sample sites on {mirror.url}/", file=sys.stderr)
-                    invocation = crawl(names, db=args.db, mirror=mirror.url, verbose=args.verbose, **options)
-            else:
-                invocation = crawl(names, db=args.db, mirror=args.mirror, verbose=args.verbose, **options)
+        print(worker_summary(server, invocation))
+        return 0
+    try:
+        with crawl_lock(args.db, wait=args.wait), pages_from(args) as mirror:
+            invocation = crawl(names, db=args.db, mirror=mirror, **options)
     except ArchiveBusy as exc:
         raise UserError(f"{exc}; not starting a second one (use --wait SECONDS to wait for it)", EX_TEMPFAIL) from None
     print_summary(args.db, invocation)
     return 0
 
 
-def crawl(names: list[str], *, db: str = DEFAULT_DB, mirror: str | None = None, verbose: bool = False,
-          progress: bool = True, **spider_options: object) -> str:
-    """Run the spiders of these papers in one process, into ``db``. Returns the invocation id of the runs.
-    The caller holds the archive's lock (archive.lock.crawl_lock)."""
+@contextlib.contextmanager
+def pages_from(args: argparse.Namespace) -> Iterator[str | None]:
+    """Where the pages come from: the built-in sample sites served for the run (--offline), a running mirror
+    (--mirror URL), or the web (None)."""
+    if not args.offline:
+        yield args.mirror
+        return
+    from crawler.mirror.server import MirrorServer
+
+    with MirrorServer() as mirror:
+        print(f"offline mirror of the sample sites on {mirror.url}/", file=sys.stderr)
+        yield mirror.url
+
+
+def redis_server(url: str) -> Any:
+    """The Redis of a shared crawl, checked: reachable, and seeded by an archive writer."""
+    from crawler.distributed import SEEDED, RedisUnavailable, connect
+    from crawler.redis_state import not_seeded_message
+
+    try:
+        server = connect(url)
+    except RedisUnavailable as exc:
+        raise UserError(str(exc), 1) from None
+    if not server.exists(SEEDED):
+        raise UserError(not_seeded_message(url), 1)
+    return server
+
+
+def crawl(names: list[str], *, db: str = DEFAULT_DB, mirror: str | None = None, redis: str | None = None,
+          verbose: bool = False, progress: bool = True, **spider_options: object) -> str:
+    """Run the spiders of these papers in one process, into ``db`` (the caller holds the archive's lock,
+    archive.lock.crawl_lock), or as a worker of the shared crawl in ``redis``. Returns the invocation id of the
+    runs."""
     os.environ.setdefault("SCRAPY_SETTINGS_MODULE", "crawler.settings")
     from scrapy.crawler import CrawlerProcess
     from scrapy.utils.project import get_project_settings
 
-    from archive.store import Archive
-    from crawler.sites import SITES
-
-    with Archive(db) as archive:
-        interrupted = archive.mark_interrupted_runs()
-        archive.sync_sites(site.row() for site in SITES.values())
-    if interrupted:
-        print(f"{interrupted} earlier run(s) never finished (killed?): this run catches up", file=sys.stderr)
+    if redis is None:
+        prepare_archive(db)
     invocation = uuid.uuid4().hex[:12]
     settings = get_project_settings()
     settings.set("VNNEWS_DB", db)
@@ -81,11 +109,25 @@ def crawl(names: list[str], *, db: str = DEFAULT_DB, mirror: str | None = None, 
     settings.set("LOG_LEVEL", "INFO" if verbose else "WARNING")
     if mirror:
         settings.set("VNNEWS_MIRROR", mirror)
+    if redis:
+        settings.set("VNNEWS_REDIS", redis)
     process = CrawlerProcess(settings)
     for name in names:
         process.crawl(name, **{k: v for k, v in spider_options.items() if v not in (None, False)})
     process.start()
     return invocation
+
+
+def prepare_archive(db: str) -> None:
+    """Runs a crawl killed earlier left open are interrupted; the registry goes into the sites table."""
+    from archive.store import Archive
+    from crawler.sites import SITES
+
+    with Archive(db) as archive:
+        interrupted = archive.mark_interrupted_runs()
+        archive.sync_sites(site.row() for site in SITES.values())
+    if interrupted:
+        print(f"{interrupted} earlier run(s) never finished (killed?): this run catches up", file=sys.stderr)
 
 
 def print_summary(db: str, invocation: str) -> None:
