@@ -69,7 +69,6 @@ VNNEWS_MIRROR = None
 # records to the Redis queue that `vnnews archive-writer` drains, politeness leases per domain; crawler.distributed).
 # Runs after the mirror add-on, so the politeness lease wraps the mirror's download handler too.
 VNNEWS_REDIS = None
-VNNEWS_WORKER_TIMEOUT = 30.0  # seconds without a heartbeat before a worker's requests go back to the frontier
 ADDONS = {"crawler.mirror.transport.MirrorAddon": 0, "crawler.distributed.addon.RedisAddon": 10}
 
 LOG_LEVEL = "INFO"

@@ -17,7 +17,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--redis", required=True, metavar="URL", help="the shared crawl: redis://HOST:PORT/DB")
     add_db_argument(p)
     p.add_argument("--exit-when-done", action="store_true",
-                   help="exit once nothing is queued, no run is open and no worker is alive (default: run until "
+                   help="exit once a crawl has begun and is over: nothing queued, no run open, no worker alive (default: run until "
                         "stopped, SIGTERM finishes the batch in hand)")
     p.add_argument("--batch", type=int, default=20, metavar="N", help="queue messages per transaction (default: 20)")
 

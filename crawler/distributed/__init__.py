@@ -18,7 +18,8 @@ Every key lives under ``vnnews:`` (one Redis database can hold one crawl; ``redi
     vnnews:runs:open           hash   run id -> worker that runs it
     vnnews:run:{id}            hash   what a worker's run reported (for its summary and `vnnews status`)
     vnnews:invocation:{id}     set    the runs of one `vnnews crawl --redis` command
-    vnnews:workers             zset   worker id -> last heartbeat (epoch s); vnnews:worker:{id} hash: host, pid, sites
+    vnnews:workers             zset   worker id -> last heartbeat (epoch s); vnnews:worker:{id}:sites its papers
+    vnnews:workers:gone        zset   worker id -> when it closed
     vnnews:writer              hash   the writer's heartbeat, totals and rate
     vnnews:slot:{domain}       string the politeness lease of a domain (SET NX PX = the paper's delay)
 """
@@ -45,12 +46,14 @@ CAUGHT_UP = f"{PREFIX}:caught_up"
 RUN_SEQ = f"{PREFIX}:runs:seq"
 OPEN_RUNS = f"{PREFIX}:runs:open"
 WORKERS = f"{PREFIX}:workers"
+WORKERS_GONE = f"{PREFIX}:workers:gone"  # worker id -> when it closed
 WRITER = f"{PREFIX}:writer"
 SEEDED = f"{PREFIX}:seeded"  # set by the writer once the crawl state is in Redis
 
 # How long Redis may be away (a restart) before a call gives up: the client retries with back-off meanwhile.
 RETRY = Retry(ExponentialBackoff(cap=1.0, base=0.05), retries=60)
-WORKER_TIMEOUT = 30.0  # a worker silent this long is dead: its taken requests go back to the frontier
+# a worker silent this long is dead: its taken requests go back to the frontier, its runs are interrupted
+WORKER_TIMEOUT = float(os.environ.get("VNNEWS_WORKER_TIMEOUT", "30"))
 
 
 def site_key(site: str, name: str) -> str:

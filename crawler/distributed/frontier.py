@@ -22,7 +22,7 @@ from scrapy_redis.queue import PriorityQueue
 from scrapy_redis.scheduler import Scheduler
 from twisted.internet import task
 
-from crawler.distributed import WORKER_TIMEOUT, WORKERS, live_workers, site_key, worker_id, worker_key
+from crawler.distributed import WORKER_TIMEOUT, WORKERS, WORKERS_GONE, live_workers, site_key, worker_id, worker_key
 
 # Pop the best request into the taken hash: KEYS queue, taken; ARGV token. Returns the member or nil.
 _TAKE = """
@@ -102,7 +102,7 @@ class Frontier(Scheduler):
     def from_crawler(cls, crawler: Any) -> Frontier:
         frontier = super().from_crawler(crawler)
         frontier.crawler = crawler
-        frontier.timeout = crawler.settings.getfloat("VNNEWS_WORKER_TIMEOUT", WORKER_TIMEOUT)
+        frontier.timeout = WORKER_TIMEOUT
         frontier.in_progress: dict[Request, str] = {}  # requests handed to the engine -> their token
         frontier.done: list[str] = []  # tokens of finished requests, waiting for their records to be pushed
         frontier.held = 0  # this worker's entries in the taken hash
@@ -173,9 +173,7 @@ class Frontier(Scheduler):
         me = worker_id()
         with self.server.pipeline(transaction=False) as pipe:
             pipe.zadd(WORKERS, {me: time.time()})
-            pipe.hset(worker_key(me), mapping={"pid": me.split(":")[1], "host": me.split(":")[0]})
             pipe.sadd(f"{worker_key(me)}:sites", self.spider.name)
-            pipe.expire(worker_key(me), 86400)
             pipe.expire(f"{worker_key(me)}:sites", 86400)
             pipe.execute()
 
@@ -197,8 +195,11 @@ class Frontier(Scheduler):
         if reason == "finished" and self.queue.clear_if_drained(self.df.key):
             self.spider.logger.info("frontier drained: the next crawl of %s starts afresh", self.spider.name)
         Frontier.opened -= 1
-        if not Frontier.opened:
-            self.server.zrem(WORKERS, worker_id())
+        if not Frontier.opened:  # the process's last paper: this worker is gone (not dead: nothing to recover)
+            with self.server.pipeline() as pipe:
+                pipe.zrem(WORKERS, worker_id())
+                pipe.zadd(WORKERS_GONE, {worker_id(): time.time()})
+                pipe.execute()
 
 
 def _engine_in_progress(crawler: Any) -> set[Request] | None:

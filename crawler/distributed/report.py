@@ -8,7 +8,7 @@ import time
 from dataclasses import dataclass
 from typing import Any
 
-from crawler.distributed import (PREFIX, PROCESSING, RECORDS, WORKERS, WRITER, invocation_key, run_key, site_key,
+from crawler.distributed import (PREFIX, PROCESSING, RECORDS, WORKERS, WORKERS_GONE, WRITER, invocation_key, run_key, site_key,
                                  worker_key)
 from crawler.distributed.wire import loads
 
@@ -22,7 +22,7 @@ class CrawlStatus:
     writing: int  # messages the writer has taken and not committed
     lag: float  # seconds since the oldest message not yet in the archive was sent; 0 when none waits
     writer: dict[str, str]  # the writer's heartbeat: id, seen, records, rows_per_s
-    workers: dict[str, tuple[float, list[str]]]  # worker -> (seconds since its heartbeat, its papers)
+    workers: dict[str, tuple[float, str, list[str]]]  # worker -> (seconds since seen, crawling/finished, papers)
 
 
 def crawl_status(server: Any, now: float | None = None) -> CrawlStatus:
@@ -37,9 +37,10 @@ def crawl_status(server: Any, now: float | None = None) -> CrawlStatus:
     oldest = server.lindex(PROCESSING, -1) or server.lindex(RECORDS, -1)
     lag = max(0.0, now - loads(oldest)["sent_at"]) if oldest else 0.0
     workers = {}
-    for worker, seen in server.zrangebyscore(WORKERS, now - RECENT_SECONDS, "+inf", withscores=True):
-        sites = sorted(s.decode() for s in server.smembers(f"{worker_key(worker.decode())}:sites"))
-        workers[worker.decode()] = (now - seen, sites)
+    for key, state in ((WORKERS, "crawling"), (WORKERS_GONE, "finished")):
+        for worker, seen in server.zrangebyscore(key, now - RECENT_SECONDS, "+inf", withscores=True):
+            sites = sorted(s.decode() for s in server.smembers(f"{worker_key(worker.decode())}:sites"))
+            workers[worker.decode()] = (now - seen, state, sites)
     writer = {k.decode(): v.decode() for k, v in server.hgetall(WRITER).items()}
     return CrawlStatus(dict(sorted(frontier.items())), server.llen(RECORDS), server.llen(PROCESSING), lag, writer,
                        workers)
@@ -56,7 +57,8 @@ def format_status(status: CrawlStatus, now: float | None = None) -> str:
                   f"writer lag {status.lag:.1f} s",
               f"archive writer: {writer.get('id', '')} {seen}".replace("  ", " "),
               "", f"workers seen in the last minute: {len(status.workers)}"]
-    lines += [f"  {worker:<40} {ago:>5.1f} s ago  {', '.join(sites)}" for worker, (ago, sites) in status.workers.items()]
+    lines += [f"  {worker:<36} {state:<9} {ago:>5.1f} s ago  {', '.join(sites)}"
+              for worker, (ago, state, sites) in status.workers.items()]
     return "\n".join(lines)
 
 

@@ -37,8 +37,17 @@ def _hook(obj: dict[str, Any]) -> Any:
     return base64.b64decode(obj[_BYTES]) if len(obj) == 1 and _BYTES in obj else obj
 
 
+def _str_keys(obj: Any) -> Any:
+    """JSON keys are text: header names (bytes in Request.to_dict) become latin-1 text, which Headers accepts."""
+    if isinstance(obj, dict):
+        return {(k.decode("latin-1") if isinstance(k, bytes) else k): _str_keys(v) for k, v in obj.items()}
+    if isinstance(obj, (list, tuple)):
+        return [_str_keys(v) for v in obj]
+    return obj
+
+
 def dumps(obj: Any) -> bytes:
-    return json.dumps(obj, default=_default, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    return json.dumps(_str_keys(obj), default=_default, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
 def loads(data: bytes | str) -> Any:

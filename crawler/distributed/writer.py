@@ -161,16 +161,18 @@ class ArchiveWriter:
                 log.warning("%d messages a previous writer had taken: applying those it had not committed",
                             len(leftover))
                 self.apply(list(reversed(leftover)))
-            checked = 0.0
+            checked, started = 0.0, False  # started: a crawl has begun (a run opened or a message came)
             while not should_stop():
                 raws = self.take()
                 if raws:
                     self.apply(raws)
+                    started = True
                 if time.monotonic() - checked >= 1.0:
                     checked = time.monotonic()
                     self.heartbeat()
                     self.interrupt_dead_runs()
-                    if exit_when_done and not raws and self.crawl_over():
+                    started = started or bool(self.server.hlen(OPEN_RUNS))
+                    if exit_when_done and started and not raws and self.crawl_over():
                         break
         finally:
             self.unlock()
@@ -220,6 +222,8 @@ class ArchiveWriter:
         elif kind == "run_finished":
             counts = {k: v for k, v in msg["counts"].items() if k not in WORKER_COUNTS}
             self.archive.finish_run(run_id, counts, msg["status"], finished_at=msg["finished_at"])
+            self.archive.db.execute("UPDATE crawl_runs SET " + ", ".join(f"{k} = coalesce({k}, 0)" for k in WORKER_COUNTS)
+                                    + " WHERE id = ?", [run_id])
             changes.sites.add(self._site_of(run_id))
         elif kind == "run_interrupted":
             self.archive.db.execute("UPDATE crawl_runs SET status = 'interrupted' WHERE id = ? AND status = 'running'",
