@@ -24,13 +24,24 @@ from twisted.internet import task
 
 from crawler.distributed import WORKER_TIMEOUT, WORKERS, WORKERS_GONE, live_workers, site_key, worker_id, worker_key
 
-# Pop the best request into the taken hash: KEYS queue, taken; ARGV token. Returns the member or nil.
+# Pop the best request into the taken hash: KEYS queue, taken; ARGV token. Returns the member or nil. Idempotent:
+# when Redis restarts, the client sends the call again; the token's request is returned, not a second one.
 _TAKE = """
+local held = redis.call('HGET', KEYS[2], ARGV[1])
+if held then return string.sub(held, string.find(held, ' ', 1, true) + 1) end
 local found = redis.call('ZRANGE', KEYS[1], 0, 0, 'WITHSCORES')
 if #found == 0 then return false end
 redis.call('ZREM', KEYS[1], found[1])
 redis.call('HSET', KEYS[2], ARGV[1], found[2] .. ' ' .. found[1])
 return found[1]
+"""
+
+# Queue a request unless the crawl has seen it: KEYS dupefilter, queue; ARGV fingerprint, score, member. One step,
+# so that a call sent again after a Redis restart cannot leave a request marked seen but never queued.
+_PUSH_UNSEEN = """
+if redis.call('SADD', KEYS[1], ARGV[1]) == 0 then return 0 end
+redis.call('ZADD', KEYS[2], ARGV[2], ARGV[3])
+return 1
 """
 
 # Give the requests of workers that are not alive back to the queue: KEYS queue, taken; ARGV the live workers.
@@ -70,6 +81,7 @@ class ReliableQueue(PriorityQueue):
         self.worker = worker_id()
         self._seq = 0
         self._take = server.register_script(_TAKE)
+        self._push_unseen = server.register_script(_PUSH_UNSEEN)
         self._recover = server.register_script(_RECOVER)
         self._clear = server.register_script(_CLEAR_IF_DRAINED)
 
@@ -78,6 +90,10 @@ class ReliableQueue(PriorityQueue):
         token = f"{self.worker}#{self._seq}"
         member = self._take(keys=[self.key, self.taken_key], args=[token])
         return (token, self._decode_request(member)) if member else None
+
+    def push_unseen(self, request: Request, dupefilter_key: str, fingerprint: str) -> bool:
+        return bool(self._push_unseen(keys=[dupefilter_key, self.key],
+                                      args=[fingerprint, -request.priority, self._encode_request(request)]))
 
     def pop(self, timeout: int = 0) -> Request | None:
         raise NotImplementedError("use take(): a popped request must be acknowledged")
@@ -132,16 +148,19 @@ class Frontier(Scheduler):
         return request
 
     def enqueue_request(self, request: Request) -> bool:
-        key = request.meta.get("listing_key")
+        if request.dont_filter or self.queue.push_unseen(request, self.df.key, self.df.request_fingerprint(request)):
+            if request.dont_filter:
+                self.queue.push(request)
+            self.stats.inc_value("scheduler/enqueued/redis")
+            return True
         # a duplicate: another request (maybe another worker's) fetches this article. Its date-bounded listing page
         # need not wait for it, unless it is the page's last one: then fetch it again, that settles the page.
-        if (not request.dont_filter and self.df.request_seen(request)
-                and (not key or self.state.not_pending(key, request.url))):
-            self.df.log(request, self.spider)
-            return False
-        self.stats.inc_value("scheduler/enqueued/redis")
-        self.queue.push(request)
-        return True
+        key = request.meta.get("listing_key")
+        if key and not self.state.not_pending(key, request.url):
+            self.queue.push(request)
+            return True
+        self.df.log(request, self.spider)
+        return False
 
     def has_pending_requests(self) -> bool:
         # other workers' requests in progress may link to more pages: wait for them (and for a dead one's to return)

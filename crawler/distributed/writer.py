@@ -156,13 +156,9 @@ class ArchiveWriter:
         self.lock()
         try:
             self.heartbeat()
-            leftover = self.server.lrange(PROCESSING, 0, -1)
-            if leftover:  # what a killed writer had taken: applied already or not, the ids tell
-                log.warning("%d messages a previous writer had taken: applying those it had not committed",
-                            len(leftover))
-                self.apply(list(reversed(leftover)))
             checked, started = 0.0, False  # started: a crawl has begun (a run opened or a message came)
             while not should_stop():
+                self.sweep()
                 raws = self.take()
                 if raws:
                     self.apply(raws)
@@ -176,6 +172,16 @@ class ArchiveWriter:
                         break
         finally:
             self.unlock()
+
+    def sweep(self) -> None:
+        """Between two batches the processing list holds what no transaction of this writer is applying: what a
+        killed writer had taken, or a move Redis did while its answer was lost (a restart) and the client sent
+        again. Applied already or not, the messages' ids tell."""
+        leftover = self.server.lrange(PROCESSING, 0, -1)
+        if leftover:
+            log.warning("%d messages taken but not released (a writer killed, or Redis restarted): applying those "
+                        "not in the archive yet", len(leftover))
+            self.apply(list(reversed(leftover)))
 
     def take(self) -> list[bytes]:
         """Up to ``batch`` messages, oldest first, each moved to the processing list (waits up to a second)."""
@@ -206,10 +212,11 @@ class ArchiveWriter:
             done = {i for (i,) in db.execute(f"SELECT id FROM applied_messages WHERE id IN ({', '.join('?' * len(ids))})",
                                              ids)} if ids else set()
             for msg in messages:
-                if msg["id"] not in done:
+                if msg["id"] not in done:  # a push sent twice (Redis restarted before it answered) counts once
+                    done.add(msg["id"])
                     self._apply(msg, changes)
             db.conn.executemany("INSERT OR IGNORE INTO applied_messages (id, applied_at) VALUES (?, ?)",
-                                [(i, utcnow()) for i in ids])
+                                [(i, utcnow()) for i in set(ids)])
         self._publish(changes, raws)
         self.applied_records += changes.records
         self.busy_seconds += time.perf_counter() - started
