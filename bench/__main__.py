@@ -6,7 +6,7 @@ import argparse
 import importlib
 import time
 
-BENCHES = ["dates", "extraction", "crawl", "archive"]
+BENCHES = ["dates", "extraction", "crawl", "distributed", "archive"]
 
 
 def main() -> None:

@@ -195,3 +195,23 @@ def test_status_shows_queues_workers_and_lag(redis_server, site, tmp_path) -> No
     assert "frontier" in out and "record queue: 0 messages waiting" in out and "writer lag 0.0 s" in out
     assert "workers seen in the last minute: 1" in out and "finished" in out
     assert "baoquangninh" in out.split("workers seen")[1]
+
+
+def test_deploy_units_run_valid_commands() -> None:
+    """The worker and writer units run commands the command line accepts."""
+    import configparser
+    import shlex
+
+    from crawler.cli import build_parser
+
+    commands = {}
+    for unit in ("vnnews-worker.service", "vnnews-archive-writer.service"):
+        service = configparser.ConfigParser(interpolation=None, strict=False)
+        service.read(ROOT / "deploy" / unit)
+        words = shlex.split(service["Service"]["ExecStart"])
+        args = build_parser().parse_args(words[1:])
+        commands[args.command] = args
+    assert commands["crawl"].redis and commands["archive-writer"].redis == commands["crawl"].redis
+    assert (ROOT / "deploy" / "vnnews-worker.timer").exists()
+    conf = (ROOT / "deploy" / "redis-vnnews.conf").read_text()
+    assert "maxmemory-policy noeviction" in conf and "appendonly yes" in conf
