@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import subprocess
 import tempfile
 import time
 from pathlib import Path
@@ -26,7 +27,8 @@ def _crawl(server: RedisServer, site: GeneratedSite, db: Path, workers: int) -> 
     paper = ("--site", "baoquangninh", "--max-pages", str(ARTICLES // PER_PAGE))
     writer = start_writer(server, db, "--exit-when-done")
     started = time.perf_counter()
-    processes = [vnnews("crawl", "--redis", server.url, "--mirror", site.url, *paper) for _ in range(workers)]
+    processes = [vnnews("crawl", "--redis", server.url, "--mirror", site.url, *paper, stdout=subprocess.DEVNULL,
+                        stderr=subprocess.DEVNULL) for _ in range(workers)]
     for process in processes:
         process.wait()
     writer.communicate()
@@ -39,7 +41,7 @@ def _writer_alone(server: RedisServer, site: GeneratedSite, db: Path) -> tuple[i
     seeding.terminate()
     seeding.communicate()
     filled = vnnews("crawl", "--redis", server.url, "--mirror", site.url, "--site", "baoquangninh", "--max-pages",
-                    str(ARTICLES // PER_PAGE))
+                    str(ARTICLES // PER_PAGE), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     filled.wait()
     client = server.client()
     queued = client.llen("vnnews:records")
