@@ -3,6 +3,7 @@ process gives, whatever is killed or restarted on the way, and no domain gets mo
 
 from __future__ import annotations
 
+import shutil
 import sqlite3
 import statistics
 import subprocess
@@ -25,6 +26,8 @@ TIMEOUT = {"VNNEWS_WORKER_TIMEOUT": "4"}  # a killed worker's requests come back
 
 @pytest.fixture()
 def redis_server(tmp_path: Path) -> RedisServer:
+    if not shutil.which("redis-server") and not Path("/usr/bin/redis-server").exists():
+        pytest.fail("redis-server is missing: `make test` installs it (scripts/install-redis.sh)")
     server = RedisServer(tmp_path).start()
     yield server
     server.stop()
@@ -103,6 +106,18 @@ def test_three_workers_and_a_writer_give_the_single_process_archive(redis_server
     client = redis_server.client()
     assert client.llen("vnnews:records") == 0 and client.llen("vnnews:records:processing") == 0
     assert not client.exists("vnnews:baoquangninh:dupefilter"), "a drained frontier forgets its fingerprints"
+
+
+def test_date_bounded_pagination_across_workers(redis_server, site, reference, tmp_path) -> None:
+    """--since: a listing page is followed once its articles are dated, whichever worker extracted them."""
+    db = tmp_path / "shared.db"
+    writer = start_writer(redis_server, db, "--exit-when-done")
+    workers = [vnnews("crawl", "--redis", redis_server.url, "--mirror", site.url, *PAPER, "--since", "2000-01-01",
+                      env=TIMEOUT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(2)]
+    finish(*workers)
+    finish(writer)
+    assert articles(db) == reference
+    assert not list(redis_server.client().scan_iter("vnnews:listing:*")), "every listing page settled"
 
 
 def test_a_worker_killed_mid_run_loses_nothing(redis_server, site, reference, tmp_path) -> None:
@@ -215,3 +230,29 @@ def test_deploy_units_run_valid_commands() -> None:
     assert (ROOT / "deploy" / "vnnews-worker.timer").exists()
     conf = (ROOT / "deploy" / "redis-vnnews.conf").read_text()
     assert "maxmemory-policy noeviction" in conf and "appendonly yes" in conf
+
+
+def test_what_crosses_machines_is_versioned_json() -> None:
+    from archive.record import Article, Failure, Page
+    from crawler.distributed import wire
+    from crawler.items import Extracted
+
+    request = {"url": "https://baoquangninh.vn/x.html", "headers": {b"If-None-Match": [b'"abc"']}, "body": b"",
+               "meta": {"listing_key": "https://baoquangninh.vn/chinh-tri 2"}, "cb_kwargs": {"page": 2}}
+    decoded = wire.loads(wire.dumps(request))
+    assert decoded["headers"] == {"If-None-Match": [b'"abc"']} and decoded["body"] == b""
+    assert decoded["meta"] == request["meta"]
+    page = Page(url="https://baoquangninh.vn/x.html", site="baoquangninh", status=200, body=b"\x78\x01zlib",
+                headers={"etag": '"abc"'})
+    article = Article(url=page.url, site="baoquangninh", title="Tiêu đề", body="Nội dung", tags=["Đảng"])
+    records = [Extracted(page, article, None, None, "tieu de"), Failure(url="https://baoquangninh.vn/y",
+                                                                       site="baoquangninh", stage="http",
+                                                                       reason="HTTP 404", status=404)]
+    message = wire.read(wire.message("records", "w1", run=7, records=records))
+    assert message["run"] == 7 and message["records"][1] == records[1]
+    back = message["records"][0]
+    assert (back.page, back.article, back.indexed) == (page, article, "tieu de")
+    with pytest.raises(wire.WireError):
+        wire.read(b'{"v": 99, "kind": "records"}')
+    with pytest.raises(wire.WireError):
+        wire.read(b"\x80\x04pickle")

@@ -206,9 +206,9 @@ class Frontier(Scheduler):
     def close(self, reason: str) -> None:
         if self.ticker.running:
             self.ticker.stop()
-        # the engine closes the scheduler after the pipelines: everything this worker took is done and pushed
-        tokens = self.collect_done() + list(self.in_progress.values())
-        self.in_progress.clear()
+        # the engine closes the scheduler after the pipelines: what it finished is pushed. Anything else it held stays
+        # taken: once this worker is gone, the others' recovery gives it back to the frontier.
+        tokens = self.collect_done()
         if tokens:
             self.server.hdel(self.queue.taken_key, *tokens)
         if reason == "finished" and self.queue.clear_if_drained(self.df.key):
