@@ -1,12 +1,15 @@
-"""A shared crawl on the generated site: pages/s of 1, 2 and 3 worker processes (with the archive writer) against the
-single-process crawl, and the archive writer's rows/s on its own, draining a queue the workers filled while it was
-stopped: the ceiling of one archive."""
+"""A shared crawl: politeness across 1, 2 and 3 workers (gaps per domain against the papers' delays); on the
+generated site, pages/s of 1, 2 and 3 worker processes (with the archive writer) against the single-process crawl,
+and the archive writer's rows/s on its own, draining a queue the workers filled while it was stopped: the ceiling
+of one archive."""
 
 from __future__ import annotations
 
 import os
 import sqlite3
+import statistics
 import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -14,7 +17,12 @@ from pathlib import Path
 from bench.crawl import ARTICLES, measure
 from bench.sitegen import PER_PAGE, GeneratedSite
 from bench.timing import report
-from tests.shared_crawl import VNNEWS, RedisServer, start_writer, vnnews
+from crawler.mirror import copy_pages
+from crawler.mirror.server import MirrorServer
+from crawler.sites import SITES
+from tests.shared_crawl import ROOT, VNNEWS, RedisServer, start_writer, vnnews
+
+POLITE_PAPERS = ("baoquangninh", "baolamdong", "baoquangtri")
 
 
 def _stored(db: Path) -> int:
@@ -52,7 +60,47 @@ def _writer_alone(server: RedisServer, site: GeneratedSite, db: Path) -> tuple[i
     return queued, time.perf_counter() - started, float(client.hget("vnnews:writer", "rows_per_s"))
 
 
+def politeness(workers: int, folder: Path) -> list[dict]:
+    """``workers`` processes of each of POLITE_PAPERS over the sample sites with the papers' real delays
+    (VNNEWS_MIRROR_FAST=0): the gaps between two requests to one domain, as the mirror saw them."""
+    server = RedisServer(folder).start()
+    try:
+        seeding = start_writer(server, folder / "a.db")
+        pages = copy_pages(folder / "pages")
+        (pages / "baophutho.vn" / "_mirror.json").write_text("{}")  # no page that hangs for 30 s
+        with MirrorServer(root=pages) as mirror:
+            processes = [subprocess.Popen(
+                [sys.executable, "-m", "scrapy", "crawl", paper, "-s", f"VNNEWS_REDIS={server.url}",
+                 "-s", f"VNNEWS_MIRROR={mirror.url}", "-s", "VNNEWS_MIRROR_FAST=0", "-s", "VNNEWS_EXTRACT_WORKERS=1",
+                 "-s", "AUTOTHROTTLE_START_DELAY=0.1", "-s", "DOWNLOAD_DELAY=0"],
+                cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                for paper in POLITE_PAPERS for _ in range(workers)]
+            for process in processes:
+                process.wait()
+            log = list(zip(mirror.times, (path for path, _ in mirror.requests), strict=True))
+        seeding.terminate()
+        seeding.communicate()
+    finally:
+        server.stop()
+    rows = []
+    for paper in POLITE_PAPERS:
+        domain = SITES[paper].domains[0]
+        times = [t for t, path in log if path.startswith(f"/{domain}/")]
+        gaps = [b - a for a, b in zip(times, times[1:], strict=False)]
+        rows.append({"workers": workers, "domain": domain, "requests": len(times), "min_gap": min(gaps),
+                     "median_gap": statistics.median(gaps), "rate": len(gaps) / (times[-1] - times[0]),
+                     "delay": SITES[paper].download_delay})
+    return rows
+
+
 def run() -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        polite = [row for n in (1, 2, 3) for row in politeness(n, Path(tmp) / f"polite-{n}")]
+    print("politeness: N worker processes per paper over the sample sites, the papers' own delays\n")
+    report("politeness", polite, [("workers", "workers", "d"), ("domain", "domain", ""), ("requests", "requests", "d"),
+                                  ("min_gap", "min gap s", ".3f"), ("median_gap", "median gap s", ".3f"),
+                                  ("rate", "requests/s", ".2f"), ("delay", "configured delay s", ".1f")])
+    print()
     rows = []
     with GeneratedSite(ARTICLES) as site, tempfile.TemporaryDirectory() as tmp:
         seconds, _, _ = measure([*VNNEWS, "crawl", "--mirror", site.url, "--db", f"{tmp}/single.db", "--site",

@@ -180,10 +180,14 @@ def test_politeness_holds_across_workers(redis_server, tmp_path) -> None:
                  if path.startswith(f"/{paper.domains[0]}/")]
     finish(writer)
     gaps = [b - a for a, b in zip(times, times[1:], strict=False)]
+    rate = len(gaps) / (times[-1] - times[0])
     print(f"\n{paper.domains[0]}: {len(times)} requests from 3 workers, gaps min {min(gaps):.3f} s, "
-          f"median {statistics.median(gaps):.3f} s, configured delay {paper.download_delay} s")
+          f"median {statistics.median(gaps):.3f} s, {rate:.2f} requests/s; configured delay {paper.download_delay} s")
     assert len(times) >= 8
-    assert min(gaps) >= 0.9 * paper.download_delay, gaps
+    assert rate <= 1 / paper.download_delay and statistics.median(gaps) >= paper.download_delay, gaps
+    # the lease bounds when requests leave; a worker busy for a moment after taking it sends a little late, so the
+    # site may see one gap shorter (single-process Scrapy, with its ±50% jitter, allows half the delay)
+    assert min(gaps) >= 0.75 * paper.download_delay, gaps
 
 
 def test_user_errors_are_one_line(tmp_path) -> None:

@@ -120,7 +120,6 @@ class Frontier(Scheduler):
         frontier.crawler = crawler
         frontier.timeout = WORKER_TIMEOUT
         frontier.in_progress: dict[Request, str] = {}  # requests handed to the engine -> their token
-        frontier.done: list[str] = []  # tokens of finished requests, waiting for their records to be pushed
         frontier.held = 0  # this worker's entries in the taken hash
         frontier.ticker = task.LoopingCall(frontier.tick)
         frontier._recovered_at = 0.0
@@ -171,9 +170,7 @@ class Frontier(Scheduler):
         their items through the pipelines (so in the store pipeline's batch, or pushed already)."""
         active = _engine_in_progress(self.crawler)
         finished = [] if active is None else [request for request in self.in_progress if request not in active]
-        self.done.extend(self.in_progress.pop(request) for request in finished)
-        done, self.done = self.done, []
-        return done
+        return [self.in_progress.pop(request) for request in finished]
 
     def acked(self, count: int) -> None:
         self.held -= count
