@@ -22,9 +22,10 @@ $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 demo: $(VENV)/.installed
 	$(BIN)/vnnews crawl --offline --db $(DB)
 
-## test: the whole test suite (unit, golden pages, end-to-end crawl, datasette, a real browser)
+## test: the whole test suite (unit, golden pages, end-to-end crawl, datasette, a real browser, a real Redis)
 test: $(VENV)/.installed-test
 	bash scripts/install-browser.sh
+	bash scripts/install-redis.sh
 	$(BIN)/python -m pytest
 
 ## bench: speed figures beside their baselines, in one run

@@ -50,6 +50,8 @@ TABLES: dict[str, dict[str, type]] = {
     "failures": {"id": int, "run_id": int, **_table(columns(Failure)), "at": str},
     "captures": _table(columns(Capture)),
     "coverage": _table(columns(Coverage)),
+    # the messages of a shared crawl's record queue already in the archive: the writer never applies one twice
+    "applied_messages": {"id": str, "applied_at": str},
 }
 _KEYS = {"sites": "name", "pages": "url", "article_urls": "url", "captures": "record_id", "coverage": ("site", "month")}
 _NOT_NULL = {"articles": {"url", "title", "body"}}

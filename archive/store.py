@@ -114,15 +114,19 @@ class Archive:
 
     # -- runs ------------------------------------------------------------------------------------------
 
-    def start_run(self, site: str, invocation: str, source: str = "crawl", archive_file: str | None = None) -> int:
+    def start_run(self, site: str, invocation: str, source: str = "crawl", archive_file: str | None = None, *,
+                  run_id: int | None = None, started_at: str | None = None) -> int:
+        """A new run of a paper: a crawl, or what an import or back-fill read (``source``, ``archive_file``);
+        ``run_id`` and ``started_at`` when someone else handed them out (a worker of a shared crawl)."""
+        row = {"invocation": invocation, "site": site, "started_at": started_at or utcnow(), "status": "running",
+               "source": source, "archive_file": archive_file}
         with self.transaction():
-            return self.db["crawl_runs"].insert(
-                {"invocation": invocation, "site": site, "started_at": utcnow(), "status": "running", "source": source,
-                 "archive_file": archive_file}).last_pk
+            return self.db["crawl_runs"].insert({**({"id": run_id} if run_id else {}), **row}).last_pk
 
-    def finish_run(self, run_id: int, counts: dict[str, int], status: str = "finished") -> None:
+    def finish_run(self, run_id: int, counts: dict[str, int], status: str = "finished", *,
+                   finished_at: str | None = None) -> None:
         with self.transaction():
-            self.db["crawl_runs"].update(run_id, {**counts, "finished_at": utcnow(), "status": status})
+            self.db["crawl_runs"].update(run_id, {**counts, "finished_at": finished_at or utcnow(), "status": status})
 
     def mark_interrupted_runs(self) -> int:
         """Runs still 'running' when no crawl holds the lock died (killed, power cut): say so."""
@@ -260,27 +264,38 @@ class Archive:
                 f"WHERE u.url IN ({', '.join('?' * len(chunk))})", chunk).fetchall())
         return found
 
-    def failure_history(self, urls: list[str]) -> dict[str, tuple[str, int | None, int, str]]:
-        """url -> (stage and status of its last failure, how many times it failed, when it last failed)."""
+    def failure_history(self, urls: list[str] | None = None) -> dict[str, tuple[str, int | None, int, str]]:
+        """url -> (stage and status of its last failure, how many times it failed, when it last failed); every
+        failed URL when ``urls`` is None."""
+        # SQLite takes the bare columns (stage, status) from the row holding max(at): the latest failure
+        sql = "SELECT url, stage, status, count(*), max(at) FROM failures {where} GROUP BY url"
+        if urls is None:
+            return {url: rest for url, *rest in map(tuple, self.db.execute(sql.format(where="")))}
         found = {}
         for chunk in _chunks(urls):
-            # SQLite takes the bare columns (stage, status) from the row holding max(at): the latest failure
             for url, stage, status, n, last in self.db.execute(
-                    "SELECT url, stage, status, count(*), max(at) FROM failures "
-                    f"WHERE url IN ({', '.join('?' * len(chunk))}) GROUP BY url", chunk):
+                    sql.format(where=f"WHERE url IN ({', '.join('?' * len(chunk))})"), chunk):
                 found[url] = (stage, status, n, last)
         return found
 
+    def recent_pages(self, days: float, site: str | None = None) -> Iterator[tuple[str, str, str, dict[str, str]]]:
+        """(site, url, published_at, validators of the stored page) of the articles published in the last ``days``
+        days, of one paper or all."""
+        cutoff = (datetime.now(timezone.utc) - timedelta(days=days)).astimezone(VN_TZ).isoformat(timespec="minutes")
+        for paper, url, published, etag, modified in self.db.execute(
+                "SELECT a.site, a.url, a.published_at, json_extract(p.headers, '$.etag'), "
+                "json_extract(p.headers, '$.last-modified') FROM articles a LEFT JOIN pages p ON p.url = a.url "
+                f"WHERE a.published_at >= ? {'AND a.site = ?' if site else ''}", [cutoff, *([site] if site else [])]):
+            yield paper, url, published, {k: v for k, v in (("etag", etag), ("last_modified", modified)) if v}
+
     def recent_articles(self, site: str, days: float) -> dict[str, dict[str, str]]:
         """Articles of ``site`` published in the last ``days`` days -> the validators of their stored page."""
-        cutoff = (datetime.now(timezone.utc) - timedelta(days=days)).astimezone(VN_TZ).isoformat(timespec="minutes")
-        return {
-            url: {k: v for k, v in (("etag", etag), ("last_modified", modified)) if v}
-            for url, etag, modified in self.db.execute(
-                "SELECT a.url, json_extract(p.headers, '$.etag'), json_extract(p.headers, '$.last-modified') "
-                "FROM articles a LEFT JOIN pages p ON p.url = a.url WHERE a.site = ? AND a.published_at >= ?",
-                [site, cutoff])
-        }
+        return {url: validators for _, url, _, validators in self.recent_pages(days, site)}
+
+    def iter_known(self) -> Iterator[tuple[str, str | None]]:
+        """Every URL an article is known under, with its published_at (what a crawl checks with ``known``)."""
+        yield from self.db.execute(
+            "SELECT u.url, a.published_at FROM article_urls u JOIN articles a ON a.id = u.article_id")
 
     def last_run_finished(self, site: str) -> bool:
         last = self.db.execute("SELECT status FROM crawl_runs WHERE site = ? AND status != 'running' "

@@ -6,7 +6,7 @@ import argparse
 import importlib
 import time
 
-BENCHES = ["dates", "extraction", "crawl", "imports", "ranking", "archive"]
+BENCHES = ["dates", "extraction", "crawl", "distributed", "imports", "ranking", "archive"]
 
 
 def main() -> None:

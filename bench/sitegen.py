@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import multiprocessing
+import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import urlsplit
 
@@ -38,6 +39,7 @@ def article_html(n: int, texts: list[dict]) -> bytes:
 class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"  # keep-alive, as real servers do
     articles = 0
+    delay = 0.0  # seconds before each article page (a slow server: a crawl lasts long enough to be interrupted)
     texts: list[dict] = []
 
     def log_message(self, *args: object) -> None:
@@ -58,6 +60,7 @@ class _Handler(BaseHTTPRequestHandler):
             more = f'<a href="https://baoquangninh.vn/chinh-tri?page={page + 1}">Sau</a>' if first + PER_PAGE <= self.articles else ""
             return self._send(f"<html><body><ul>{links}</ul>{more}</body></html>".encode(), "text/html; charset=utf-8")
         if path.startswith("/bai-viet-so-"):
+            time.sleep(self.delay)
             n = int(path[len("/bai-viet-so-"):-len(".html")])
             return self._send(article_html(n, self.texts), "text/html; charset=utf-8")
         return self._send(b"not found", "text/plain", 404)
@@ -73,8 +76,8 @@ class _Handler(BaseHTTPRequestHandler):
             pass
 
 
-def _serve(articles: int, ready: multiprocessing.Queue) -> None:
-    handler = type("Handler", (_Handler,), {"articles": articles, "texts": texts()})
+def _serve(articles: int, ready: multiprocessing.Queue, delay: float = 0.0) -> None:
+    handler = type("Handler", (_Handler,), {"articles": articles, "texts": texts(), "delay": delay})
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     server.daemon_threads = True
     ready.put(server.server_address[1])
@@ -84,13 +87,14 @@ def _serve(articles: int, ready: multiprocessing.Queue) -> None:
 class GeneratedSite:
     """``with GeneratedSite(20_000) as site: site.url``: the site in a child process."""
 
-    def __init__(self, articles: int):
+    def __init__(self, articles: int, delay: float = 0.0):
         self.articles = articles
+        self.delay = delay
 
     def __enter__(self) -> GeneratedSite:
         context = multiprocessing.get_context("spawn")
         ready = context.Queue()
-        self.process = context.Process(target=_serve, args=(self.articles, ready), daemon=True)
+        self.process = context.Process(target=_serve, args=(self.articles, ready, self.delay), daemon=True)
         self.process.start()
         self.url = f"http://127.0.0.1:{ready.get(timeout=30)}"
         return self

@@ -69,7 +69,12 @@ EXTENSIONS = {
 # The offline mirror: set VNNEWS_MIRROR=http://127.0.0.1:PORT and every request goes there instead of the
 # real site (the add-on switches the download handler; see crawler/mirror/transport.py).
 VNNEWS_MIRROR = None
-ADDONS = {"crawler.mirror.transport.MirrorAddon": 0}
+
+# A shared crawl: VNNEWS_REDIS=redis://host:port/db makes this process one of its workers (scrapy-redis frontier,
+# records to the Redis queue that `vnnews archive-writer` drains, politeness leases per domain; crawler.distributed).
+# Runs after the mirror add-on, so the politeness lease wraps the mirror's download handler too.
+VNNEWS_REDIS = None
+ADDONS = {"crawler.mirror.transport.MirrorAddon": 0, "crawler.distributed.addon.RedisAddon": 10}
 
 LOG_LEVEL = "INFO"
 FEED_EXPORT_ENCODING = "utf-8"

@@ -131,6 +131,11 @@ class ArchiveState(ListingPages):
 
 
 def open_state(settings: Any) -> CrawlState:
+    """The SQLite archive; with VNNEWS_REDIS, the shared crawl state in Redis (crawler.redis_state)."""
+    if settings.get("VNNEWS_REDIS"):
+        from crawler.redis_state import RedisState
+
+        return RedisState(settings["VNNEWS_REDIS"])
     return ArchiveState(settings["VNNEWS_DB"])
 
 

@@ -12,9 +12,10 @@ import sys
 
 DEFAULT_DB = "data/archive.db"
 # the subcommands, in the order `vnnews --help` lists them: (name, module)
-COMMANDS = (("crawl", "crawl"), ("import", "import_"), ("backfill", "backfill"), ("status", "status"),
-            ("serve", "serve"), ("export", "export"), ("re-extract", "reextract"), ("extract", "extract"),
-            ("evaluate", "evaluate"), ("sites", "sites"), ("probe", "probe"), ("mirror", "mirror"))
+COMMANDS = (("crawl", "crawl"), ("archive-writer", "writer"), ("import", "import_"), ("backfill", "backfill"),
+            ("status", "status"), ("serve", "serve"), ("export", "export"), ("re-extract", "reextract"),
+            ("extract", "extract"), ("evaluate", "evaluate"), ("sites", "sites"), ("probe", "probe"),
+            ("mirror", "mirror"))
 
 
 class UserError(Exception):

@@ -8,7 +8,7 @@ import shutil
 import sys
 import uuid
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
 from crawler.cli import DEFAULT_DB, UserError, add_db_argument, date_argument, site_names
 from crawler.contact import PLACEHOLDER_CONTACT, operator_contact
@@ -36,6 +36,8 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     where = p.add_mutually_exclusive_group()
     where.add_argument("--offline", action="store_true", help="crawl the built-in sample sites on 127.0.0.1")
     where.add_argument("--mirror", metavar="URL", help="crawl a running mirror (`vnnews mirror`) instead of the web")
+    p.add_argument("--redis", metavar="URL", help="be a worker of a shared crawl: redis://HOST:PORT/DB (frontier, "
+                   "records and crawl state in Redis; `vnnews archive-writer` writes the archive, --db is not used)")
     p.add_argument("-v", "--verbose", action="store_true", help="Scrapy's own log at INFO level")
     p.add_argument("--log-file", metavar="PATH", help="write everything the crawl prints there instead, rotated by "
                    "size (PATH.1 … PATH.5): for cron and systemd")
@@ -62,12 +64,47 @@ def run(args: argparse.Namespace) -> int:
     options = {"max_pages": args.max_pages, "since": args.since, "until": args.until,
                "backfill": args.backfill, "recheck_days": args.recheck_days}
     contact = checked_contact(args)
+    if args.redis:
+        return _worker(args, names, contact, options)
     Archive(args.db).close()  # a path mistake ends here, in one line, before the lock file exists
     with output_to(args.log_file, int(args.log_max_mb * 1024 * 1024)):
         print(f"vnnews: archive {Path(args.db).resolve()}", file=sys.stderr)
         invocation = crawl_as_asked(args, names, wait=args.wait, contact=contact, **options)
         print_summary(args.db, invocation)
         return check_runs(args.db, invocation, names)
+
+
+def _worker(args: argparse.Namespace, names: list[str], contact: str, options: dict[str, Any]) -> int:
+    """A worker of a shared crawl: no archive here; the writer (`vnnews archive-writer`) stores what it sends."""
+    from crawler.distributed.report import worker_summary
+
+    server = redis_server(args.redis)
+    with output_to(args.log_file, int(args.log_max_mb * 1024 * 1024)):
+        if args.offline:
+            from crawler.mirror.server import MirrorProcess
+
+            with MirrorProcess() as mirror:
+                invocation = crawl(names, redis=args.redis, mirror=mirror.url, verbose=args.verbose, contact=contact,
+                                   **options)
+        else:
+            invocation = crawl(names, redis=args.redis, mirror=args.mirror, verbose=args.verbose, contact=contact,
+                               **options)
+        print(worker_summary(server, invocation))
+    return 0
+
+
+def redis_server(url: str) -> Any:
+    """The Redis of a shared crawl, checked: reachable, and seeded by an archive writer."""
+    from crawler.distributed import SEEDED, RedisUnavailable, connect
+    from crawler.redis_state import not_seeded_message
+
+    try:
+        server = connect(url)
+    except RedisUnavailable as exc:
+        raise UserError(str(exc), 1) from None
+    if not server.exists(SEEDED):
+        raise UserError(not_seeded_message(url), 1)
+    return server
 
 
 def checked_contact(args: argparse.Namespace) -> str:
@@ -119,24 +156,20 @@ def check_runs(db: str, invocation: str, names: list[str]) -> int:
     return 1 if unfinished or len(unreachable) == len(names) else 0
 
 
-def crawl(names: list[str], *, db: str = DEFAULT_DB, mirror: str | None = None, verbose: bool = False,
-          progress: bool = True, contact: str | None = None, spider: str | None = None,
+def crawl(names: list[str], *, db: str = DEFAULT_DB, mirror: str | None = None, redis: str | None = None,
+          verbose: bool = False, progress: bool = True, contact: str | None = None, spider: str | None = None,
           **spider_options: object) -> str:
-    """Run the spiders of these papers in one process, into ``db``. Returns the invocation id of the runs.
-    ``spider``: one spider run for each paper (``site=NAME``; the Wayback back-fill), instead of each paper's own.
-    The caller holds the archive's lock (archive.lock.crawl_lock)."""
-    from archive.store import Archive
+    """Run the spiders of these papers in one process, into ``db`` (the caller holds the archive's lock,
+    archive.lock.crawl_lock), or as a worker of the shared crawl in ``redis``. Returns the invocation id of the runs.
+    ``spider``: one spider run for each paper (``site=NAME``; the Wayback back-fill), instead of each paper's own."""
     from crawler.process import crawler_process
-    from crawler.sites import SITES
 
-    with Archive(db) as archive:
-        interrupted = archive.mark_interrupted_runs()
-        archive.sync_sites(site.row() for site in SITES.values())
-    if interrupted:
-        print(f"{interrupted} earlier run(s) never finished (killed?): this run catches up", file=sys.stderr)
+    if redis is None:
+        prepare_archive(db)
     invocation = uuid.uuid4().hex[:12]
     process = crawler_process(mirror=mirror, verbose=verbose, contact=contact, VNNEWS_DB=db,
-                              VNNEWS_INVOCATION=invocation, VNNEWS_PROGRESS=progress)
+                              VNNEWS_INVOCATION=invocation, VNNEWS_PROGRESS=progress,
+                              **({"VNNEWS_REDIS": redis} if redis else {}))
     options = {k: v for k, v in spider_options.items() if v not in (None, False)}
     for name in names:
         if spider:
@@ -145,6 +178,18 @@ def crawl(names: list[str], *, db: str = DEFAULT_DB, mirror: str | None = None, 
             process.crawl(name, **options)
     process.start()
     return invocation
+
+
+def prepare_archive(db: str) -> None:
+    """Runs a crawl killed earlier left open are interrupted; the registry goes into the sites table."""
+    from archive.store import Archive
+    from crawler.sites import SITES
+
+    with Archive(db) as archive:
+        interrupted = archive.mark_interrupted_runs()
+        archive.sync_sites(site.row() for site in SITES.values())
+    if interrupted:
+        print(f"{interrupted} earlier run(s) never finished (killed?): this run catches up", file=sys.stderr)
 
 
 CRAWL_COUNTS = ("requests", "pages", "new", "updated", "unchanged", "failed", "skipped")

@@ -1,28 +1,54 @@
-"""`vnnews status`: the health of each paper, from the archive alone."""
+"""`vnnews status`: the health of each paper, from the archive; with --redis, the shared crawl too (queues, workers,
+the writer's lag)."""
 
 from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
-from crawler.cli import UserError, add_db_argument
+from crawler.cli import DEFAULT_DB, UserError, add_db_argument
 
-HELP = "per paper: last run, new articles, failures, template drift (exit 1 when one is unhealthy)"
+HELP = "per paper: last run, new articles, failures, template drift (exit 1 when one is unhealthy); " \
+       "--redis: a shared crawl's queues, workers and writer lag"
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
     add_db_argument(p)
     p.add_argument("--max-age", type=float, default=48, metavar="HOURS",
                    help="a paper with no finished run for this long is stale (default: 48)")
+    p.add_argument("--redis", metavar="URL", help="a shared crawl (redis://HOST:PORT/DB): frontier per paper, record "
+                   "queue, writer lag, workers seen in the last minute; the papers too when --db is there")
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.redis:
+        print(shared_crawl(args.redis))
+        # a worker's machine has no archive: the papers' health only where there is one
+        if args.db == DEFAULT_DB and not Path(args.db).exists():
+            return 0
+        print()
+    return papers(args.db, args.max_age)
+
+
+def shared_crawl(url: str) -> str:
+    from crawler.distributed import RedisUnavailable, connect
+    from crawler.distributed.report import crawl_status, format_status
+
+    try:
+        server = connect(url)
+    except RedisUnavailable as exc:
+        raise UserError(str(exc), 1) from None
+    return f"shared crawl on {url}\n\n" + format_status(crawl_status(server))
+
+
+def papers(db: str, max_age: float) -> int:
     from archive.status import imports, paper_status
     from archive.store import Archive, ArchiveError
 
     try:
-        with Archive(args.db, readonly=True) as archive:
-            papers = paper_status(archive, max_age_hours=args.max_age)
+        with Archive(db, readonly=True) as archive:
+            papers = paper_status(archive, max_age_hours=max_age)
             imported = imports(archive)
     except ArchiveError as exc:
         raise UserError(str(exc), 1) from None
