@@ -8,31 +8,43 @@ import sqlite3
 from archive.search import NOTHING, Query, fold
 from archive.snippet import snippet
 
+# Python functions run outside SQLite's progress handler: datasette's time limit cannot stop one, so each bounds
+# its own work. An article's text is far below a million characters; what a reader types, below a thousand.
+MAX_TEXT = 1_000_000
+MAX_QUERY = 1_000
+
+
+def _query(text: str | None) -> Query:
+    return Query.parse(text[:MAX_QUERY] if isinstance(text, str) else None)
+
 
 def vn_fold(text: str | None) -> str | None:
-    """Diacritic-free lower case, for LIKE in hand-written SQL: vn_fold(section) like '%xay dung dang%'."""
-    return None if text is None else fold(text)
+    """Diacritic-free lower case, for LIKE in hand-written SQL: vn_fold(section) like '%xay dung dang%' (the first
+    MAX_TEXT characters of a longer value)."""
+    return fold(text[:MAX_TEXT]) if isinstance(text, str) else None
 
 
 def vn_match(query: str | None) -> str:
     """Every spelling of the query's words and phrases (what the table's search box filters on)."""
-    return Query.parse(query).match() or NOTHING
+    return _query(query).match() or NOTHING
 
 
 def vn_match_exact(query: str | None) -> str:
-    return Query.parse(query).exact_match()
+    return _query(query).exact_match()
 
 
 def vn_match_inexact(query: str | None) -> str:
-    return Query.parse(query).inexact_match()
+    return _query(query).inexact_match()
 
 
 def vn_ranked(query: str | None) -> int:
-    return int(Query.parse(query).ranked())
+    return int(_query(query).ranked())
 
 
 def vn_snippet(text: str | None, query: str | None) -> str:
-    return snippet(text, query)
+    """An excerpt of the first MAX_TEXT characters of ``text`` (archive.snippet)."""
+    return snippet(text[:MAX_TEXT] if isinstance(text, str) else None, query[:MAX_QUERY] if isinstance(query, str)
+                   else None)
 
 
 def register(conn: sqlite3.Connection) -> None:

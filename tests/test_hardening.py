@@ -492,3 +492,51 @@ def test_10_a_redirect_to_another_port_of_the_same_host_is_refused(tmp_path: Pat
     assert other.asked == []
     assert rows(db, "SELECT stage FROM failures") == [("redirect",)]
     assert rows(db, "SELECT count(*) FROM pages") == [(0,)]
+
+
+# 7, 9, 16, 17 (datasette): only the plugin's own snippets are HTML; its functions bound their work; the search page
+# opens without a query; an unknown database is a 404
+
+def test_9_the_sql_functions_bound_their_work() -> None:
+    import time
+
+    from archive.sqlfunctions import MAX_TEXT, vn_fold, vn_match, vn_snippet
+
+    huge = "Xây dựng Đảng " * 4_000_000  # 56 MB
+    started = time.perf_counter()
+    assert len(vn_fold(huge)) == MAX_TEXT and "<mark>" in vn_snippet(huge, "dang") and vn_match("x" * 10**7)
+    assert time.perf_counter() - started < 10
+
+
+@pytest.mark.parametrize("q", ["", "   ", "!!! --- ;", '"', "*"])
+def test_16_the_search_page_opens_on_any_query(datasette: str, q: str) -> None:
+    import json
+    import urllib.parse
+    import urllib.request
+
+    for path in (f"/archive/search.json?_shape=objects&q={urllib.parse.quote(q)}",
+                 f"/archive/articles.json?_shape=objects&_search={urllib.parse.quote(q)}"):
+        with urllib.request.urlopen(datasette + path, timeout=30) as response:
+            assert response.status == 200 and "rows" in json.loads(response.read())
+
+
+@pytest.mark.parametrize("path", ["/-/vnnews/article/nosuchdb/1", "/-/vnnews/page/nosuchdb?url=x",
+                                  "/-/vnnews/article/archive/999999999"])
+def test_17_an_unknown_database_or_article_is_a_404(datasette: str, path: str) -> None:
+    import urllib.error
+    import urllib.request
+
+    with pytest.raises(urllib.error.HTTPError) as error:
+        urllib.request.urlopen(datasette + path, timeout=30)
+    assert error.value.code == 404
+
+
+def test_4_the_archived_page_is_found_under_any_url_of_its_article(archive, datasette: str) -> None:
+    import urllib.parse
+    import urllib.request
+
+    row = next(archive.db.query("SELECT a.url, u.url AS other FROM articles a JOIN article_urls u ON u.article_id = "
+                                "a.id WHERE u.url != a.url AND NOT EXISTS (SELECT 1 FROM pages p WHERE p.url = a.url)"))
+    with urllib.request.urlopen(f"{datasette}/-/vnnews/page/archive?url={urllib.parse.quote(row['url'], safe='')}",
+                                timeout=30) as response:
+        assert response.status == 200 and b"<html" in response.read().lower()

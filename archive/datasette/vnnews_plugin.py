@@ -51,10 +51,20 @@ def render_cell(row, value, column, table, database, datasette):
     return None
 
 
+def _database(datasette, name: str):
+    """The database of a route, or None (a 404 then, not datasette's 500 for an unknown name)."""
+    try:
+        return datasette.get_database(name)
+    except KeyError:
+        return None
+
+
 async def article_page(request, datasette):
     database = request.url_vars["database"]
     article_id = int(request.url_vars["id"])
-    db = datasette.get_database(database)
+    db = _database(datasette, database)
+    if db is None:
+        return Response.html("<h1>No such database</h1>", status=404)
     row = (await db.execute("SELECT * FROM articles WHERE id = ?", [article_id])).first()
     if row is None:
         return Response.html("<h1>No such article</h1>", status=404)
@@ -84,9 +94,16 @@ async def article_page(request, datasette):
 
 
 async def stored_page(request, datasette):
-    db = datasette.get_database(request.url_vars["database"])
+    db = _database(datasette, request.url_vars["database"])
+    if db is None:
+        return Response.html("<h1>No such database</h1>", status=404)
     url = request.args.get("url", "")
-    row = (await db.execute("SELECT body, content_type FROM pages WHERE url = ?", [url])).first()
+    # the page fetched at this URL; else the one fetched at another URL of the same article (a tagged link, an old
+    # domain, a redirect)
+    row = (await db.execute(
+        "SELECT body, content_type FROM pages WHERE url = ? UNION ALL SELECT p.body, p.content_type FROM pages p "
+        "JOIN article_urls u ON u.url = p.url WHERE u.article_id = (SELECT article_id FROM article_urls WHERE url = ?) "
+        "LIMIT 1", [url, url])).first()
     if row is None:
         return Response.html("<h1>This page is not in the archive</h1>", status=404)
     # sandbox: the archived page may carry scripts and trackers; none of them runs and nothing is fetched
