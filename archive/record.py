@@ -27,7 +27,8 @@ def describe(text: str, default: Any = MISSING, *, factory: Any = MISSING, versi
              provenance: bool = False) -> Any:
     """A dataclass field with its description (what datasette and the README show for the column).
     ``versioned``: an earlier version of the article keeps it (article_versions). ``provenance``: says how the record
-    was made, not what the page says; a difference there alone does not make a new version."""
+    was made or where it came from (the registry's provinces), not what the page says; a difference there alone does
+    not make a new version."""
     metadata = {"doc": text, "versioned": versioned, "provenance": provenance}
     if factory is not MISSING:
         return field(default_factory=factory, metadata=metadata)
@@ -51,10 +52,10 @@ class Article:
 
     url: str = describe("Canonical URL of the article on the newspaper's site")
     site: str | None = describe("The paper (registry name; see the sites table)")
-    province: str | None = describe("The paper's province since the 1 July 2025 merger", None)
+    province: str | None = describe("The paper's province since the 1 July 2025 merger", None, provenance=True)
     province_before: str | None = describe(
         "The province the article came from before the merger (from its lead tag, its domain or its date); "
-        "empty when the text does not tell", None)
+        "empty when the text does not tell", None, provenance=True)
     section: str | None = describe("Section as printed in the page's breadcrumb", None, versioned=True)
     title: str = describe("Headline, site suffix removed, Ð repaired to Đ", versioned=True)
     lead: str | None = describe("The sapo (standfirst), paper tag removed", None, versioned=True)

@@ -165,7 +165,9 @@ class Archive:
             former = sorted(set(json.loads(existing["former_urls"] or "[]")) | set(article.former_urls))
             self._remember_urls(existing["id"], former)
             # how the record was made changes without making a new version
+            # province_before: a fetch by an old URL (an absorbed paper's domain) tells more than one by the new
             kept = {**{k: row[k] for k in PROVENANCE}, "former_urls": json.dumps(former),
+                    "province_before": row["province_before"] or existing["province_before"],
                     **({"last_seen": now} if cause == "crawl" else {})}
             if all(existing[k] == v for k, v in row.items() if k not in PROVENANCE):
                 self._update("articles", existing["id"], kept)

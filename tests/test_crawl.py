@@ -137,3 +137,14 @@ def test_a_second_run_fetches_no_article_page_again(mirror, crawled: tuple) -> N
 def _bare(url: str) -> str:
     """A URL without its scheme and www. (the mirror serves both alike)."""
     return url.split("://", 1)[1].removeprefix("www.")
+
+
+def test_an_article_fetched_twice_in_one_crawl_is_one_version(archive: Archive) -> None:
+    """A moved article is fetched by its paper and, through the redirect, by the paper it came from: one record,
+    no version, and it keeps the province its old URL tells, whichever fetch came first."""
+    assert archive.db["article_versions"].count == 0
+    moved = [m for site in SITES.values() for m in crawl_expectations(site).get("moved", [])]
+    assert moved
+    for entry in moved:
+        row = next(archive.db["articles"].rows_where("url = ?", [entry["to"]]))
+        assert entry["url"] in json.loads(row["former_urls"]) and row["province_before"]

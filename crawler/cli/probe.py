@@ -60,6 +60,9 @@ def run(args: argparse.Namespace) -> int:
     broken = sorted({entry["paper"] for entry in data["broken"]})
     summary = f"broken facts in {', '.join(broken)}" if broken else "no broken fact"
     print(f"\nvnnews: {plural(len(names), 'paper')} probed, {summary}; report: {path}", file=sys.stderr)
+    if mirror:  # a verdict over our own sample pages says the record and the samples agree, nothing about the sites
+        print("vnnews: probed the mirror, not the live sites: 'now verified' holds for the sample pages only",
+              file=sys.stderr)
     return 1 if broken else 0
 
 
