@@ -325,3 +325,11 @@ def test_scheduling_files_run_valid_commands() -> None:
         args = build_parser().parse_args(words)
         commands.add(args.command)
     assert commands == {"crawl", "status"}
+
+
+def test_the_deployed_settings_file_gives_the_contact(monkeypatch) -> None:
+    from crawler.contact import PLACEHOLDER_CONTACT, operator_contact
+
+    monkeypatch.delenv("VNNEWS_CONTACT", raising=False)
+    monkeypatch.setenv("VNNEWS_CONFIG", str(ROOT / "deploy" / "vnnews.ini"))
+    assert operator_contact(None) == "mailto:archive-ops@example.org" != PLACEHOLDER_CONTACT
