@@ -162,12 +162,15 @@ class Archive:
                 self._index(pk, article, indexed)
                 return "new"
             existing = dict(zip([d[0] for d in cursor.description], found, strict=True))
-            former = sorted(set(json.loads(existing["former_urls"] or "[]")) | set(article.former_urls))
+            known_former = set(json.loads(existing["former_urls"] or "[]"))
+            former = sorted(known_former | set(article.former_urls))
             self._remember_urls(existing["id"], former)
-            # how the record was made changes without making a new version
-            # province_before: a fetch by an old URL (an absorbed paper's domain) tells more than one by the new
+            # how the record was made changes without making a new version; province_before: a fetch by an old URL
+            # (an absorbed paper's domain) tells more than one by the new URL alone, whichever came last
+            tells_more = set(article.former_urls) >= known_former
             kept = {**{k: row[k] for k in PROVENANCE}, "former_urls": json.dumps(former),
-                    "province_before": row["province_before"] or existing["province_before"],
+                    "province_before": (row["province_before"] or existing["province_before"]) if tells_more
+                    else (existing["province_before"] or row["province_before"]),
                     **({"last_seen": now} if cause == "crawl" else {})}
             if all(existing[k] == v for k, v in row.items() if k not in PROVENANCE):
                 self._update("articles", existing["id"], kept)

@@ -150,3 +150,17 @@ def test_coverage_follows_every_write(store: Archive) -> None:
     with store.transaction():
         store.db.execute("DELETE FROM articles WHERE title = 'Thời tiết'")
     assert coverage() == {("baoquangninh", "2025-12"): (1, 1)}
+
+
+@pytest.mark.parametrize("order", ["old URL first", "new URL first"])
+def test_the_province_an_old_url_tells_is_kept_whichever_fetch_comes_last(store: Archive, order: str) -> None:
+    """An absorbed paper's old URL that redirects to its successor tells where the article came from (its former
+    domain); a fetch by the new URL alone tells only the successor's default. In one crawl both fetches happen, in
+    either order: the old URL's province must stay."""
+    new_url, old_url = "https://baophutho.vn/vinh-yen-ra-mat-225388.htm", "https://baovinhphuc.com.vn/x/43900/v.html"
+    by_old = dataclasses.replace(make_article(new_url), former_urls=[old_url], province_before="Vĩnh Phúc")
+    by_new = dataclasses.replace(make_article(new_url), province_before="Phú Thọ")
+    fetches = [by_old, by_new] if order == "old URL first" else [by_new, by_old]
+    assert [store.save_article(a) for a in fetches] == ["new", "unchanged"]
+    row = next(store.db["articles"].rows_where("url = ?", [new_url]))
+    assert row["province_before"] == "Vĩnh Phúc" and old_url in row["former_urls"]
