@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import shutil
 import sqlite3
 import zlib
 from datetime import datetime, timedelta, timezone
@@ -35,6 +36,10 @@ class ArchiveError(Exception):
 
 class ArchiveOutdated(ArchiveError):
     """Opened for reading, an archive of an older schema: a writing open migrates it."""
+
+
+class ArchiveFull(ArchiveError):
+    """The disk holding the archive is full: the transaction was rolled back, what was committed before is kept."""
 
 
 class Archive:
@@ -81,6 +86,10 @@ class Archive:
                     create_schema(self.db)
         except sqlite3.DatabaseError as exc:
             conn.close()
+            # WAL mode needs its -wal and -shm files beside the archive: on a full disk SQLite cannot make them
+            if _disk_full(exc) or ("disk I/O error" in str(exc) and _free_bytes(self.path) < 1 << 20):
+                raise ArchiveFull(f"the disk holding {self.path.resolve()} is full: free some space and run the "
+                                  "command again (the archive is as it was)") from None
             raise ArchiveError(f"{self.path} is not a usable archive ({exc}): check --db, or restore it from a "
                                "backup") from None
         except ArchiveError:
@@ -107,10 +116,14 @@ class Archive:
         conn.execute("BEGIN IMMEDIATE")
         try:
             yield
-        except BaseException:
-            conn.execute("ROLLBACK")
+            conn.execute("COMMIT")
+        except BaseException as exc:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            if _disk_full(exc):
+                raise ArchiveFull(f"the disk holding {self.path.resolve()} is full: what was written before is kept; "
+                                  "free some space and run the command again") from None
             raise
-        conn.execute("COMMIT")
 
     # -- runs ------------------------------------------------------------------------------------------
 
@@ -306,6 +319,18 @@ class Archive:
         last = self.db.execute("SELECT status FROM crawl_runs WHERE site = ? AND status != 'running' "
                                "ORDER BY id DESC LIMIT 1", [site]).fetchone()
         return bool(last and last[0] == "finished")
+
+
+def _disk_full(exc: BaseException) -> bool:
+    return isinstance(exc, sqlite3.OperationalError) and (
+        getattr(exc, "sqlite_errorname", "") == "SQLITE_FULL" or "disk is full" in str(exc))
+
+
+def _free_bytes(path: Path) -> int:
+    try:
+        return shutil.disk_usage(path.resolve().parent).free
+    except OSError:
+        return 1 << 62
 
 
 def writable(path: Path) -> bool:

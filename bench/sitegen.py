@@ -24,15 +24,18 @@ def article_url(n: int) -> str:
 
 
 def article_html(n: int, texts: list[dict]) -> bytes:
-    """Article page number ``n``: one of the golden texts in baoquangninh.vn's markup, inside ~100 KB of chrome."""
+    """Article page number ``n``: one of the golden texts in baoquangninh.vn's markup (the media-upload family its
+    registry era names: a page in other markup would be read by the generic path, as drift), inside ~100 KB of
+    chrome."""
     text = texts[n % len(texts)]
     paragraphs = "".join(f"<p>{p}</p>" for p in text["body"].split("\n\n"))
     return (f'<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><title>{text["title"]} ({n})</title>'
             f'<link rel="canonical" href="{article_url(n)}">'
             f'<meta property="article:published_time" content="2026-01-{1 + n % 28:02d}T08:{n % 60:02d}:00+07:00">'
-            f'</head><body>{CHROME[: len(CHROME) // 2]}<article class="detail"><h1 class="detail-title">'
-            f'{text["title"]} ({n})</h1><h2 class="detail-sapo">{text["lead"] or ""}</h2>'
-            f'<div class="detail-content">{paragraphs}<p>{text["author"] or ""}</p></div></article>'
+            f'</head><body>{CHROME[: len(CHROME) // 2]}<ol class="breadcrumb"><li><a href="/chinh-tri">Chính trị</a>'
+            f'</li></ol><h1 class="name">{text["title"]} ({n})</h1><div class="meta"><span class="time">'
+            f'{1 + n % 28:02d}/01/2026 - 08:{n % 60:02d}</span></div><div id="content-detail">'
+            f'<h2>{text["lead"] or ""}</h2>{paragraphs}<p>{text["author"] or ""}</p></div>'
             f'{CHROME[len(CHROME) // 2:]}</body></html>').encode()
 
 

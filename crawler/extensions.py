@@ -14,9 +14,11 @@ from typing import Any, ClassVar, TextIO
 
 from scrapy import signals
 from scrapy.exceptions import NotConfigured
+from scrapy.utils.defer import deferred_from_coro
 from twisted.internet import task
 
 from archive.record import CrawlRun, columns
+from archive.store import ArchiveError
 from crawler.state import state_of
 
 # each count of a run (the integer columns of crawl_runs) -> the stats key it comes from
@@ -41,12 +43,30 @@ class RunBook:
         return book
 
     def spider_opened(self, spider: Any) -> None:
-        run_id = state_of(self.crawler).start_run(spider.site.name, self.invocation, getattr(spider, "source", "crawl"))
+        try:
+            run_id = state_of(self.crawler).start_run(spider.site.name, self.invocation,
+                                                      getattr(spider, "source", "crawl"))
+        except ArchiveError as exc:
+            stop_for_the_archive(self.crawler, str(exc))
+            return
         self.crawler.stats.set_value("vnnews/run_id", run_id)
 
     def spider_closed(self, spider: Any, reason: str) -> None:
-        state_of(self.crawler).finish_run(self.crawler.stats.get_value("vnnews/run_id"),
-                                          run_counts(self.crawler.stats), reason)
+        run_id = self.crawler.stats.get_value("vnnews/run_id")
+        if run_id is None:
+            return
+        try:
+            state_of(self.crawler).finish_run(run_id, run_counts(self.crawler.stats), reason)
+        except ArchiveError as exc:  # a full disk: the run stays "running", and the next run marks it interrupted
+            self.crawler.stats.set_value("vnnews/archive_error", str(exc))
+
+
+def stop_for_the_archive(crawler: Any, reason: str) -> None:
+    """The archive takes no more (a full disk): stop fetching what cannot be kept. The command says why, once
+    (vnnews crawl reads ``vnnews/archive_error``); nothing goes to the log with a page in it."""
+    crawler.stats.set_value("vnnews/archive_error", reason)
+    if crawler.engine is not None and crawler.engine.spider is not None:
+        deferred_from_coro(crawler.engine.close_spider_async(reason="archive-error"))
 
 
 class Progress:

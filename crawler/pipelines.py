@@ -20,6 +20,8 @@ from twisted.internet import task
 
 from archive.record import Failure, Page
 from archive.search import index_texts
+from archive.store import ArchiveError
+from crawler.extensions import stop_for_the_archive
 from crawler.extract import NoArticle, extract
 from crawler.items import Extracted, FetchedPage
 from crawler.lifetime import die_with_parent
@@ -104,6 +106,7 @@ class StorePipeline:
         self.batch: list[Record] = []
         self.flushed_at = time.monotonic()
         self.ticker = task.LoopingCall(self._flush_if_due)
+        self.broken: str | None = None  # why the archive took no more (a full disk): this paper's crawl stops
 
     @classmethod
     def from_crawler(cls, crawler: Any) -> StorePipeline:
@@ -114,7 +117,7 @@ class StorePipeline:
         self.ticker.start(self.seconds, now=False)
 
     def process_item(self, item: Any, spider: Any = None) -> Any:
-        if isinstance(item, (Extracted, Failure)):
+        if isinstance(item, (Extracted, Failure)) and not self.broken:
             self.batch.append(item)
             if len(self.batch) >= self.size:
                 self.flush()
@@ -129,7 +132,12 @@ class StorePipeline:
         self.flushed_at = time.monotonic()
         if not batch:
             return
-        outcomes = self.state.save(batch, self.stats.get_value("vnnews/run_id"))
+        try:
+            outcomes = self.state.save(batch, self.stats.get_value("vnnews/run_id"))
+        except ArchiveError as exc:  # the batch was rolled back: not known, so the next run fetches it again
+            self.broken = str(exc)
+            stop_for_the_archive(self.crawler, self.broken)
+            return
         for record, outcome in zip(batch, outcomes, strict=True):
             if isinstance(record, Failure):
                 self.stats.inc_value("vnnews/robots_blocked" if record.stage == "robots" else "vnnews/failed")

@@ -10,6 +10,7 @@ crawl's one instance.
 from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
+from pathlib import Path
 from typing import Any, Protocol
 
 from archive.record import Failure
@@ -139,12 +140,36 @@ def open_state(settings: Any) -> CrawlState:
     return ArchiveState(settings["VNNEWS_DB"])
 
 
+# The archive's crawl state is one per process and archive, shared by the crawlers of all papers (one connection:
+# one page cache, one open of the file), closed when the last of them stops.
+_SHARED: dict[str, list] = {}  # resolved archive path -> [ArchiveState, crawlers using it]
+
+
 def state_of(crawler: Any) -> CrawlState:
-    """The crawl state of this crawler (one per crawler, shared by its spider, pipelines and extensions)."""
+    """The crawl state of this crawler (shared by its spider, pipelines and extensions)."""
     state = getattr(crawler, "vnnews_state", None)
     if state is None:
         from scrapy import signals
 
-        state = crawler.vnnews_state = open_state(crawler.settings)
-        crawler.signals.connect(lambda: state.close(), signal=signals.engine_stopped, weak=False)
+        if crawler.settings.get("VNNEWS_REDIS"):
+            state = open_state(crawler.settings)
+            release = state.close
+        else:
+            key = str(Path(crawler.settings["VNNEWS_DB"]).resolve())
+            if key not in _SHARED:
+                _SHARED[key] = [open_state(crawler.settings), 0]
+            _SHARED[key][1] += 1
+            state = _SHARED[key][0]
+            def release() -> None:  # pydispatch takes functions, not partials
+                _release(key)
+        crawler.vnnews_state = state
+        crawler.signals.connect(release, signal=signals.engine_stopped, weak=False)
     return state
+
+
+def _release(key: str) -> None:
+    entry = _SHARED[key]
+    entry[1] -= 1
+    if entry[1] == 0:
+        del _SHARED[key]
+        entry[0].close()

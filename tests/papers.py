@@ -48,6 +48,21 @@ def archived_by_run(site: Site) -> int:
     return len(expected["articles"]) - moved_in + len(expected.get("moved", []))
 
 
+def shared_articles(site: Site) -> tuple[int, int]:
+    """(moved in, moved out): articles this paper's crawl and another's both reach in one crawl. An absorbed paper's
+    old URL redirects to an article its successor also lists; the two runs go side by side, so either stores it
+    first (as new) and the other finds it unchanged. What their runs store between them is exact (merger_group)."""
+    moved_in = sum(len(crawl_expectations(other).get("moved", [])) for other in SITES.values()
+                   if other.successor == site.name)
+    return moved_in, len(crawl_expectations(site).get("moved", []))
+
+
+def merger_group(site: Site) -> list[Site]:
+    """The paper of today and the papers it absorbed (or the absorbed paper alone if its successor is not listed)."""
+    head = SITES.get(site.successor, site) if site.successor else site
+    return [head, *(other for other in SITES.values() if other.successor == head.name and other is not head)]
+
+
 def expected_total() -> int:
     """How many articles a crawl of every paper's sample pages archives."""
     return sum(len(crawl_expectations(site)["articles"]) for site in SITES.values())

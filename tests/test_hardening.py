@@ -73,6 +73,78 @@ def test_13_export_to_a_full_disk(crawled, tmp_path: Path) -> None:
     assert Path("/dev/full").is_char_device()  # written to, never renamed over
 
 
+def private_mounts(script: str) -> list[str]:
+    """A shell script run in a private mount namespace (root's, or an unprivileged user namespace's): mounts made
+    there (a small tmpfs, a read-only bind) are real for the script and invisible to everything else."""
+    namespace = ["unshare", "--mount"] if os.geteuid() == 0 else ["unshare", "--user", "--map-root-user", "--mount"]
+    return [*namespace, "sh", "-c", script]
+
+
+def in_a_small_filesystem(folder: Path, size: str, script: str) -> subprocess.CompletedProcess[str]:
+    """Run a shell script with a tmpfs of this size on ``folder``: a disk that fills up, for real."""
+    result = subprocess.run(private_mounts(f"mount -t tmpfs -o size={size} tmpfs {folder} || exit 99\n{script}"),
+                            cwd=ROOT, capture_output=True, text=True, timeout=600,
+                            env={**os.environ, "PYTHONUNBUFFERED": "1"})
+    assert result.returncode != 99, f"cannot mount a small filesystem here (unshare, tmpfs): {result.stderr}"
+    return result
+
+
+def test_13_a_full_disk_during_a_crawl_stops_it_in_one_line_and_loses_nothing(tmp_path: Path) -> None:
+    from tests.papers import expected_total
+
+    small, kept = tmp_path / "small", tmp_path / "kept"
+    small.mkdir()
+    kept.mkdir()
+    command = " ".join([*VNNEWS, "crawl", "--offline", "--db", f"{small}/archive.db"])
+    # the schema fits in 700 KB, the sample sites' pages do not (about 2 MB)
+    result = in_a_small_filesystem(small, "700k", f'{command}; echo "exit=$?"; cp {small}/archive.db* {kept}/')
+    assert "exit=1" in result.stdout, result.stdout[-500:] + result.stderr[-3000:]
+    assert "Traceback" not in result.stderr and "<html" not in result.stderr.lower(), result.stderr[-3000:]
+    last = result.stderr.strip().splitlines()[-1]
+    assert last.startswith("vnnews: the disk holding") and "is full" in last, result.stderr[-2000:]
+    assert sum(line.startswith("vnnews:") and "is full" in line for line in result.stderr.splitlines()) == 1
+    # what was committed is a sound archive; with room again, the same command completes it
+    db = kept / "archive.db"
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    run_vnnews("crawl", "--offline", "--db", str(db))
+    assert articles(db) == expected_total()
+
+
+def test_13_serve_reads_a_read_only_archive(crawled, tmp_path: Path) -> None:
+    """On a read-only mount (a snapshot, a backup), where SQLite cannot make the WAL's -shm file beside it."""
+    import json
+    import socket
+    import time
+    import urllib.request
+
+    folder = tmp_path / "snapshot"
+    folder.mkdir()
+    with sqlite3.connect(crawled[0]) as source, sqlite3.connect(folder / "archive.db") as copy:
+        source.backup(copy)
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    serve = " ".join([*VNNEWS, "serve", "--db", f"{folder}/archive.db", "--port", str(port)])
+    server = subprocess.Popen(private_mounts(f"mount --bind {folder} {folder} && mount -o remount,ro,bind {folder} "
+                                             f"&& exec {serve}"), cwd=ROOT, stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE, text=True)
+    try:
+        deadline, body = time.monotonic() + 60, None
+        while body is None and time.monotonic() < deadline and server.poll() is None:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/archive/articles.json?_shape=objects",
+                                            timeout=5) as response:
+                    body = response.read()
+            except OSError:
+                time.sleep(0.3)
+        assert body is not None, server.stderr.read() if server.poll() is not None else "serve did not answer"
+        assert len(json.loads(body)["rows"]) > 0
+    finally:
+        server.terminate()
+        server.wait(30)
+
+
 @pytest.mark.parametrize("command", [["export", "--format", "jsonl"], ["extract", "{page}", "--url", "{url}"]])
 def test_13_output_into_a_closed_pipe_is_no_traceback(crawled, command: list[str]) -> None:
     from crawler.mirror import sample_page
@@ -508,7 +580,8 @@ def test_9_the_sql_functions_bound_their_work() -> None:
     assert time.perf_counter() - started < 10
 
 
-@pytest.mark.parametrize("q", ["", "   ", "!!! --- ;", '"', "*"])
+@pytest.mark.parametrize("q", ["", "   ", "!!! --- ;", '"', "*", "xây NEAR dựng", "(Đảng", "dang*", "' OR 1=1 --",
+                               'a AND "b'])
 def test_16_the_search_page_opens_on_any_query(datasette: str, q: str) -> None:
     import json
     import urllib.parse

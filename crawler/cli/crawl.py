@@ -171,12 +171,14 @@ def crawl(names: list[str], *, db: str = DEFAULT_DB, mirror: str | None = None, 
                               VNNEWS_INVOCATION=invocation, VNNEWS_PROGRESS=progress,
                               **({"VNNEWS_REDIS": redis} if redis else {}))
     options = {k: v for k, v in spider_options.items() if v not in (None, False)}
+    crawlers = []  # kept: the process forgets a crawler once it is done, and its stats say how it ended
     for name in names:
-        if spider:
-            process.crawl(spider, site=name, **options)
-        else:
-            process.crawl(name, **options)
+        crawlers.append(process.create_crawler(spider or name))
+        process.crawl(crawlers[-1], **({"site": name} if spider else {}), **options)
     process.start()
+    broken = [c.stats.get_value("vnnews/archive_error") for c in crawlers if c.crawling or c.spider]
+    if any(broken):  # a full disk: said once, for the whole command
+        raise UserError(next(b for b in broken if b), 1)
     return invocation
 
 

@@ -28,6 +28,7 @@ from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure as TwistedFailure
 
 from archive.record import Failure
+from archive.store import ArchiveError
 from crawler.items import Extracted, FetchedPage
 from crawler.middlewares import OffDomainRedirect, RedirectLoop
 from crawler.sites import SITES, Listing, Site, get_site
@@ -71,7 +72,12 @@ class NewsSpider(scrapy.Spider):
     @classmethod
     def from_crawler(cls, crawler: Any, *args: Any, **kwargs: Any) -> NewsSpider:
         spider = super().from_crawler(crawler, *args, **kwargs)
-        spider.state: CrawlState = state_of(crawler)
+        try:
+            spider.state: CrawlState = state_of(crawler)
+        except ArchiveError as exc:  # a full disk: the spider asks for nothing, the run book stops it, the command says why
+            crawler.stats.set_value("vnnews/archive_error", str(exc))
+            spider.state = None
+            return spider
         days = spider.recheck_days if spider.recheck_days is not None else crawler.settings.getfloat("VNNEWS_RECHECK_DAYS")
         spider.recheck = spider.state.recheck(spider.site.name, days)
         spider.caught_up = spider.state.caught_up(spider.site.name)
@@ -87,6 +93,8 @@ class NewsSpider(scrapy.Spider):
     # -- discovery -------------------------------------------------------------------------------------
 
     async def start(self) -> AsyncIterator[scrapy.Request]:
+        if self.state is None:
+            return
         for feed in self.site.feeds:
             yield scrapy.Request(feed, callback=self.parse_feed, errback=self.failed)
         for listing in self.site.listings:

@@ -44,6 +44,8 @@ class WaybackSpider(NewsSpider):
         return spider
 
     async def start(self) -> AsyncIterator[scrapy.Request]:
+        if self.state is None:  # the archive could not be opened (NewsSpider.from_crawler)
+            return
         for domain in self.site.all_domains:
             yield self._cdx_request(domain)
 
