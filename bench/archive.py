@@ -1,7 +1,7 @@
 """The archive at a million articles: search (beside plain SQLite LIKE, and exact-first beside fold-only ranking),
 the coverage page (beside aggregating the articles on each view), facet page and export, on the same data.
 
-The synthetic archive (bench/out/archive-1m.db, built once and reused; delete it to rebuild) has the real schema
+The synthetic archive (bench/out/archive-1000k.db, built once and reused; delete it to rebuild) has the real schema
 and indexes; its articles are sentences of the golden pages shuffled into new ones, with the papers, sections,
 authors, provinces and dates of a real archive. Set VNNEWS_BENCH_ARCHIVE_ARTICLES to change the size.
 """

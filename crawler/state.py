@@ -42,36 +42,46 @@ class CrawlState(Protocol):
         """Which of these URLs are archived (canonical or former), with their published_at."""
     def backing_off(self, urls: list[str]) -> set[str]:
         """Which of these URLs failed too recently to be asked for again."""
-    # -- date-bounded pagination: a listing page is settled once every article it linked is dated or failed
-    def open_listing_page(self, key: str, pending: set[str], dates: list[str | None]) -> list[str | None] | None:
-        """Remember a listing page; its dates when nothing is pending, else None."""
-    def settle(self, key: str, url: str, published: str | None) -> list[str | None] | None:
-        """One of its articles is done; the page's dates once it was the last one, else None."""
+    # -- date-bounded pagination: a listing page is settled once one of its articles is as recent as the bound
+    # (the crawl goes on at once), or once every article it linked is dated or failed
+    def open_listing_page(self, key: str, pending: set[str], dates: list[str | None],
+                          bound: str) -> list[str | None] | None:
+        """Remember a listing page; its dates when that settles it, else None."""
+    def settle(self, key: str, url: str, published: str | None, bound: str) -> list[str | None] | None:
+        """One of its articles is done; the page's dates once that settles it (once only), else None."""
     # -- records
     def save(self, records: list[Record], run_id: int) -> list[str]:
         """Store a batch; the outcome of each: new, updated, unchanged or failed."""
     def close(self) -> None: ...
 
 
+def reaches(published: str | None, bound: str) -> bool:
+    """Is an article published on or after the bound (YYYY-MM-DD)? Then its listing page is recent enough."""
+    return bool(published) and published[:10] >= bound
+
+
 class ListingPages:
-    """The pending articles and the dates of open date-bounded listing pages, in this process's memory."""
+    """The pending articles and the dates of open date-bounded listing pages, in this process's memory. Waiting
+    for a page's last article only when it must (every article so far older than the bound) keeps the next listing
+    page coming while the others are still extracted: date-bounded is as fast as plain pagination."""
 
     def __init__(self) -> None:
         self._pages: dict[str, tuple[set[str], list[str | None]]] = {}
 
-    def open_listing_page(self, key: str, pending: set[str], dates: list[str | None]) -> list[str | None] | None:
-        if not pending:
+    def open_listing_page(self, key: str, pending: set[str], dates: list[str | None],
+                          bound: str) -> list[str | None] | None:
+        if not pending or any(reaches(d, bound) for d in dates):
             return list(dates)
         self._pages[key] = (set(pending), list(dates))
         return None
 
-    def settle(self, key: str, url: str, published: str | None) -> list[str | None] | None:
+    def settle(self, key: str, url: str, published: str | None, bound: str) -> list[str | None] | None:
         entry = self._pages.get(key)
         if entry is None or url not in entry[0]:
-            return None
+            return None  # not pending, or its page is settled already
         entry[0].discard(url)
         entry[1].append(published)
-        if entry[0]:
+        if entry[0] and not reaches(published, bound):
             return None
         del self._pages[key]
         return entry[1]

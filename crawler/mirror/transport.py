@@ -62,7 +62,7 @@ class MirrorAddon:
             "DOWNLOAD_SLOTS": {},
             "AUTOTHROTTLE_ENABLED": False,
             "DOWNLOAD_TIMEOUT": 5,  # short, for the page that never answers; long enough for a busy machine
-            "CONCURRENT_REQUESTS_PER_DOMAIN": 8,
+            "CONCURRENT_REQUESTS_PER_DOMAIN": 16,
         }
         for name, value in mirror_mode.items():
             # above settings.py, below what the user passes with -s

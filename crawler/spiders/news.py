@@ -32,7 +32,7 @@ from archive.store import ArchiveError
 from crawler.items import Extracted, FetchedPage
 from crawler.middlewares import OffDomainRedirect, RedirectLoop
 from crawler.sites import SITES, Listing, Site, get_site
-from crawler.state import CrawlState, state_of
+from crawler.state import CrawlState, reaches, state_of
 from crawler.urls import is_web_url, normalize_url
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
@@ -61,6 +61,7 @@ class NewsSpider(scrapy.Spider):
         self.backfill = str(backfill).lower() in ("1", "true", "yes")
         bound = until or since
         self.oldest = date.fromisoformat(str(bound)) if bound else None
+        self.bound = self.oldest.isoformat() if self.oldest else ""  # compared with published_at (ISO) as text
         # bounded by a date, the listings are followed as far back as the date requires, not 3 pages
         self.max_pages = int(max_pages) if max_pages else (
             BACKFILL_MAX_PAGES if self.backfill or self.oldest else None)
@@ -164,7 +165,7 @@ class NewsSpider(scrapy.Spider):
             yield self._listing_request(listing, page + 1)
             return
         # date-bounded: decide once this page's articles are dated (known ones now, fetched ones as they arrive)
-        dates = self.state.open_listing_page(key, {r.url for r in requests}, list(known.values()))
+        dates = self.state.open_listing_page(key, {r.url for r in requests}, list(known.values()), self.bound)
         if dates is not None:
             yield from self._decide(key, dates)
 
@@ -180,14 +181,13 @@ class NewsSpider(scrapy.Spider):
         """A date-bounded listing page is settled: go on if any dated article of it is recent enough, or if none
         has a date to judge by (failed pages have none)."""
         listing_url, page = key.rsplit(" ", 1)
-        dated = [d[:10] for d in dates if d]
-        if not dated or max(dated) >= self.oldest.isoformat():
+        if not any(dates) or any(reaches(d, self.bound) for d in dates):
             yield self._listing_request(self._listing(listing_url), int(page) + 1)
         else:
             self.logger.info("%s page %s: every article is older than %s, stopping", listing_url, page, self.oldest)
 
     def _settle(self, key: str | None, url: str, published: str | None) -> Iterator[scrapy.Request]:
-        dates = self.state.settle(key, url, published) if key else None
+        dates = self.state.settle(key, url, published, self.bound) if key else None
         if dates is not None:
             yield from self._decide(key, dates)
 
