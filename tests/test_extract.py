@@ -260,3 +260,27 @@ def test_a_page_that_prints_only_the_day_gives_a_bare_date() -> None:
 
     assert published_at_of(d_page("", time="THỨ BẢY, NGÀY 22/7/2017"), URL_D) == "2017-07-22"
     assert published_at_of(d_page(""), URL_D) == "2026-01-08T16:45+07:00"  # the same form as the record's
+
+
+_SELECTOR_PAGE = """<html><body><div id="main" class="box detail"><h2>Sapo</h2><p class="x">1</p>
+<div class="tags"><a href="/a">a</a></div></div><div id="main"><p>2</p></div><span class="boxes">no</span>
+<section class=" box  "><p class="x y">3</p></section><p id="main-2">4</p></body></html>"""
+
+
+@pytest.mark.parametrize("selector", ["#main", "#main > h2:first-child", "#main p", ".box", ".box p, #main-2", ".tags a",
+                                      "div.tags a", "#main.box", ".x.y", "p .x", "#missing", ".box > p:first-child"])
+def test_a_whole_document_selector_finds_what_css_finds(selector: str) -> None:
+    """The fast form of an id or class selector (the attribute axis) gives the same elements in the same order,
+    duplicate ids included."""
+    from crawler.templates.page import css, document_selector, parse_html
+
+    doc = parse_html(_SELECTOR_PAGE)
+    assert document_selector(selector)(doc) == css(selector)(doc)
+
+
+def test_id_and_class_selectors_walk_the_attributes() -> None:
+    from crawler.templates.page import document_selector
+
+    assert document_selector("#main > h2").path.startswith("//@id[. = 'main']/..")
+    assert document_selector(".tags a").path.startswith("//@class[")
+    assert document_selector("div.tags a").path.startswith("descendant-or-self::div")  # the tag index is fast already
