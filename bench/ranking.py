@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from archive.search import SEARCH_WINDOW
-from bench.timing import table
+from bench.timing import report
 from tests.search_cases import CASES, ranking_archive
 
 # schema v4's ranking: the most recent matches of every spelling, by bm25 alone
@@ -39,8 +39,11 @@ def run() -> None:
             k = len(expected)
             before = _ranks(fold_only(archive.db.conn, query, 100), expected)
             after = _ranks(archive.search(query, limit=100), expected)
-            rows.append((query, k, ",".join(map(str, after)), f"{_precision(after, k):.0%}",
-                         ",".join(map(str, before)), f"{_precision(before, k):.0%}"))
+            rows.append({"query": query, "k": k, "exact_first_ranks": ",".join(map(str, after)),
+                         "exact_first_precision": _precision(after, k), "fold_only_ranks": ",".join(map(str, before)),
+                         "fold_only_precision": _precision(before, k)})
         archive.close()
     print(f"{len(CASES)} queries over the golden articles; k = articles spelled as typed\n")
-    print(table(rows, ("query", "k", "exact-first: their ranks", "P@k", "fold-only bm25: their ranks", "P@k")))
+    report("ranking", rows, [("query", "query", ""), ("k", "k", "d"), ("exact_first_ranks", "exact-first: their ranks", ""),
+                             ("exact_first_precision", "P@k", ".0%"), ("fold_only_ranks", "fold-only bm25: their ranks", ""),
+                             ("fold_only_precision", "P@k", ".0%")])
