@@ -17,7 +17,7 @@ from tests.conftest import ROOT
 GENERIC = ROOT / "tests" / "generic" / "pages"
 TINTHU = GENERIC / "tinthu.vn" / "xa-tan-hoa-gop-cong-lam-duong-ra-dong-4950001.html"
 THOISU = GENERIC / "baothoisu.vn" / "gia-hoa-tuoi-tang-manh-dip-8-3-20260307075519174.htm"
-CHINHSACH = GENERIC / "baochinhsach.vn" / "chinh-sach-moi-co-hieu-luc-tu-thang-3-2026-102260228093004191.htm"
+CHINHSACH = GENERIC / "baochinhsach.vn" / "loat-chinh-sach-moi-co-hieu-luc-trong-thang-3-2026-102260301095100001.htm"
 
 
 def label(path: Path, url: str, **fields: object) -> dict:
@@ -41,8 +41,8 @@ LABELS = [
           body_last="Một nhà vườn ở Mê Linh", body_last_alt="Ngoài ra, cửa hàng cũng bán thêm",
           boilerplate=["Chợ hoa đêm", "Khách chuyển sang hoa trong nước"]),
     # a body opening with a subhead, the label naming the paragraph after it; no byline printed
-    label(CHINHSACH, "https://baochinhsach.vn/chinh-sach-moi-co-hieu-luc-tu-thang-3-2026-102260228093004191.htm",
-          title="Chính sách mới có hiệu lực từ tháng 3/2026", published="2026-03-01T09:51+07:00", author=None,
+    label(CHINHSACH, "https://baochinhsach.vn/loat-chinh-sach-moi-co-hieu-luc-trong-thang-3-2026-102260301095100001.htm",
+          title="Loạt chính sách mới có hiệu lực trong tháng 3/2026", published="2026-03-01T09:51+07:00", author=None,
           lead="(Chinhsach.vn) - Tháng 3/2026 có nhiều chính sách mới có hiệu lực",
           body_first="Chính phủ ban hành Nghị định quy định ba trường hợp", body_last="Học sinh bán trú",
           boilerplate=["Tải ứng dụng", "Hà Nội"]),
@@ -70,11 +70,11 @@ def test_per_field_scores_and_misses(folder: Path) -> None:
             "      expected  'NHẬT XUÂN' | 'LÊ MINH và 1 tác giả khác'\n"
             "      got       'Lê Minh - Hà Vy'\n") in text
     assert "      got       found 'Khách chuyển sang hoa trong nước'\n" in text
-    assert ("  chinh-sach-moi-co-hieu-luc-tu-thang-3-2026-102260228093004191.htm  body_first\n"
+    assert ("  loat-chinh-sach-moi-co-hieu-luc-trong-thang-3-2026-102260301095100001.htm  body_first\n"
             "      expected  'Chính phủ ban hành Nghị định quy định ba trường hợp'\n"
             "      got       'Ba trường hợp nhà ở nông thôn được miễn giấy phép xây dựng'   "
             "[opens with a subhead-like line; the expected paragraph is our 2nd]") in text
-    assert "chinh-sach-moi-co-hieu-luc-tu-thang-3-2026-102260228093004191.htm  lead: ok (tag differs: expected " \
+    assert "loat-chinh-sach-moi-co-hieu-luc-trong-thang-3-2026-102260301095100001.htm  lead: ok (tag differs: expected " \
            "'Chinhsach.vn', got 'Baochinhsach.vn')" in text
 
 
