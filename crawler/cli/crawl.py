@@ -176,9 +176,9 @@ def crawl(names: list[str], *, db: str = DEFAULT_DB, mirror: str | None = None, 
         crawlers.append(process.create_crawler(spider or name))
         process.crawl(crawlers[-1], **({"site": name} if spider else {}), **options)
     process.start()
-    broken = [c.stats.get_value("vnnews/archive_error") for c in crawlers if c.crawling or c.spider]
-    if any(broken):  # a full disk: said once, for the whole command
-        raise UserError(next(b for b in broken if b), 1)
+    broken = [error for c in crawlers if (error := c.stats.get_value("vnnews/archive_error"))]
+    if broken:  # a full disk: said once, for the whole command
+        raise UserError(broken[0], 1)
     return invocation
 
 

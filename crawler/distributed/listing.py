@@ -17,12 +17,14 @@ ASKED_ELSEWHERE = "-"  # an article another request fetches: it settles no date 
 _KEYS = "local open, pending, dates, early = KEYS[1], KEYS[2], KEYS[3], KEYS[4]\n"
 # a page is settled once: when its last article is done, or at once when an article is as recent as the bound
 # (then ``open`` says 'decided' until its other articles are done, so that they settle nothing more)
-_SETTLED = """
-local function reaches(d, bound) return d ~= '' and d ~= '-' and string.sub(d, 1, 10) >= bound end
+_FORGET = """
 local function forget_if_done()
   if redis.call('SCARD', pending) == 0 then redis.call('DEL', open, pending, dates) return true end
   return false
 end
+"""
+_SETTLED = _FORGET + """
+local function reaches(d, bound) return d ~= '' and d ~= '-' and string.sub(d, 1, 10) >= bound end
 local function settled()
   local out = {'done'}
   for _, d in ipairs(redis.call('LRANGE', dates, 0, -1)) do table.insert(out, d) end
@@ -71,7 +73,7 @@ return false
 """
 
 # ARGV: url, ttl. 1: this page need not wait for the URL; 0: it is the page's last pending article, let it be fetched
-_NOT_PENDING = _KEYS + _SETTLED + """
+_NOT_PENDING = _KEYS + _FORGET + """
 local state = redis.call('GET', open)
 if not state then
   redis.call('HSET', early, ARGV[1], '-')

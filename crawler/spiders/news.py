@@ -60,11 +60,11 @@ class NewsSpider(scrapy.Spider):
         self.site = site if isinstance(site, Site) else get_site(name)
         self.backfill = str(backfill).lower() in ("1", "true", "yes")
         bound = until or since
-        self.oldest = date.fromisoformat(str(bound)) if bound else None
-        self.bound = self.oldest.isoformat() if self.oldest else ""  # compared with published_at (ISO) as text
+        # the oldest day to reach (YYYY-MM-DD, checked), compared with published_at (ISO) as text
+        self.bound = date.fromisoformat(str(bound)).isoformat() if bound else None
         # bounded by a date, the listings are followed as far back as the date requires, not 3 pages
         self.max_pages = int(max_pages) if max_pages else (
-            BACKFILL_MAX_PAGES if self.backfill or self.oldest else None)
+            BACKFILL_MAX_PAGES if self.backfill or self.bound else None)
         self.recheck_days = float(recheck_days) if recheck_days is not None else None
         self.allowed_domains = paper_domains(self.site)
         self.recheck: dict[str, dict[str, str]] = {}
@@ -82,7 +82,7 @@ class NewsSpider(scrapy.Spider):
         days = spider.recheck_days if spider.recheck_days is not None else crawler.settings.getfloat("VNNEWS_RECHECK_DAYS")
         spider.recheck = spider.state.recheck(spider.site.name, days)
         spider.caught_up = spider.state.caught_up(spider.site.name)
-        if spider.oldest is not None:
+        if spider.bound is not None:
             crawler.signals.connect(spider._item_done, signal=signals.item_scraped)
             crawler.signals.connect(spider._item_lost, signal=signals.item_error)
             crawler.signals.connect(spider._item_lost, signal=signals.item_dropped)
@@ -150,13 +150,13 @@ class NewsSpider(scrapy.Spider):
         urls = page_links(response)
         articles = [u for u in dict.fromkeys(urls) if self.site.era_for(u)]
         key = f"{listing_url} {page}"
-        dated = self.oldest is not None and self._links_to_next(listing, page, urls)
+        dated = self.bound is not None and self._links_to_next(listing, page, urls)
         requests = self._article_requests(articles, key if dated else None)
         yield from requests
         if not self._links_to_next(listing, page, urls):
             return
         known = self.state.known(articles)
-        if self.oldest is None:
+        if self.bound is None:
             unknown = [u for u in articles if u not in known]
             new = set(unknown) - self.state.backing_off(unknown)
             if not new and self.caught_up and not self.backfill:
@@ -184,7 +184,7 @@ class NewsSpider(scrapy.Spider):
         if not any(dates) or any(reaches(d, self.bound) for d in dates):
             yield self._listing_request(self._listing(listing_url), int(page) + 1)
         else:
-            self.logger.info("%s page %s: every article is older than %s, stopping", listing_url, page, self.oldest)
+            self.logger.info("%s page %s: every article is older than %s, stopping", listing_url, page, self.bound)
 
     def _settle(self, key: str | None, url: str, published: str | None) -> Iterator[scrapy.Request]:
         dates = self.state.settle(key, url, published, self.bound) if key else None
